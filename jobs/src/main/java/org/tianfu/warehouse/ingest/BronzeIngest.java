@@ -1,0 +1,204 @@
+package org.tianfu.warehouse.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.tianfu.warehouse.contract.CountyReference;
+import org.tianfu.warehouse.contract.SourceSpec;
+import org.tianfu.warehouse.store.DeltaReplace;
+import org.tianfu.warehouse.store.WarehouseLayout;
+
+/**
+ * Lands a batch of dt folders of one source in bronze. Every counted line is classified once —
+ * quarantined (first contract violation), duplicate (its id already loaded, or loaded earlier in
+ * the batch by dt, file, line) or loaded — and the three are written in this order:
+ * bronze, quarantine, then the audit rows. The audit rows mark the dts as ingested, so a run killed
+ * before them leaves the dts pending, and the next run replaces whatever slice was written.
+ */
+public final class BronzeIngest {
+  public static final StructType AUDIT_SCHEMA = DataTypes.createStructType(List.of(
+      DataTypes.createStructField("source", DataTypes.StringType, false),
+      DataTypes.createStructField("dt", DataTypes.StringType, false),
+      DataTypes.createStructField("file", DataTypes.StringType, false),
+      DataTypes.createStructField("lines_read", DataTypes.LongType, false),
+      DataTypes.createStructField("loaded", DataTypes.LongType, false),
+      DataTypes.createStructField("duplicates", DataTypes.LongType, false),
+      DataTypes.createStructField("quarantined", DataTypes.LongType, false),
+      DataTypes.createStructField("run_id", DataTypes.StringType, false),
+      DataTypes.createStructField("ingested_at", DataTypes.TimestampType, false)));
+
+  private final SparkSession spark;
+  private final WarehouseLayout layout;
+  private final CountyReference counties;
+  private final PiiMasking pii;
+  private final String runId;
+
+  public BronzeIngest(SparkSession spark, WarehouseLayout layout, CountyReference counties,
+      PiiMasking pii, String runId) {
+    this.spark = spark;
+    this.layout = layout;
+    this.counties = counties;
+    this.pii = pii;
+    this.runId = runId;
+  }
+
+  /** Ingests the folders (all of one source) and returns the audit rows written for them. */
+  public List<IngestAuditRow> ingest(SourceSpec spec, List<DtFolder> batch) {
+    List<String> paths = new ArrayList<>();
+    for (DtFolder folder : batch) {
+      for (Path file : folder.files()) {
+        if (!Files.isReadable(file)) {
+          throw new LandingFileException("cannot read " + file + ": it is missing or not readable");
+        }
+        paths.add(file.toUri().toString());
+      }
+    }
+    TreeSet<String> dts = new TreeSet<>();
+    batch.forEach(f -> dts.add(f.dt()));
+    if (paths.isEmpty()) {
+      return List.of();
+    }
+
+    Dataset<Row> classified = classify(spec, paths, dts).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      String bronze = layout.path(WarehouseLayout.bronze(spec.name()));
+      List<Column> bronzeColumns = new ArrayList<>();
+      for (StructField f : BronzeSchema.recordFields(spec)) {
+        bronzeColumns.add(col(f.name()));
+      }
+      bronzeColumns.addAll(List.of(col("dt"), col("file"), col("line_number"), lit(runId).as("run_id")));
+      DeltaReplace.replace(classified.where("status = 'loaded'").select(bronzeColumns.toArray(Column[]::new)),
+          bronze, DeltaReplace.in("dt", dts), "dt");
+
+      String quarantineWhere = "source = '" + spec.name() + "' AND " + DeltaReplace.in("dt", dts);
+      DeltaReplace.replace(classified.where("status = 'quarantined'").select(
+              lit(spec.name()).as("source"), col("dt"), col("file"), col("line_number"),
+              col("reason"), col("raw"), lit(runId).as("run_id")),
+          layout.path(WarehouseLayout.QUARANTINE), quarantineWhere, "source");
+
+      List<IngestAuditRow> audit = reconcile(spec, batch, dts, classified, bronze, quarantineWhere);
+      writeAudit(spec, dts, audit);
+      return audit;
+    } finally {
+      classified.unpersist();
+    }
+  }
+
+  /** Every counted line with its status: quarantined, duplicate or loaded. */
+  private Dataset<Row> classify(SourceSpec spec, List<String> paths, TreeSet<String> dts) {
+    LineValidator validator = new LineValidator(spec, counties, pii);
+    StructType lineSchema = FileLines.schema(BronzeSchema.recordFields(spec));
+    Dataset<Row> lines = spark.read().format("binaryFile").load(paths.toArray(String[]::new))
+        .flatMap(new FileLines(validator), Encoders.row(lineSchema));
+
+    // Validation comes first: only valid lines compete for an id, first by dt, file, line.
+    Column firstSeen = row_number().over(Window.partitionBy("id").orderBy("dt", "file", "line_number"));
+    Dataset<Row> ranked = lines.withColumn("rank", when(col("reason").isNull(), firstSeen));
+
+    String bronzeTable = WarehouseLayout.bronze(spec.name());
+    Column alreadyLoaded = lit(false);
+    if (layout.exists(bronzeTable)) {
+      Dataset<Row> loadedIds = spark.read().format("delta").load(layout.path(bronzeTable))
+          .where("NOT " + DeltaReplace.in("dt", dts))
+          .select(col(spec.idField()).as("loaded_id"));
+      ranked = ranked.join(loadedIds, ranked.col("id").equalTo(loadedIds.col("loaded_id")), "left");
+      alreadyLoaded = col("loaded_id").isNotNull();
+    }
+    return ranked.withColumn("status",
+        when(col("reason").isNotNull(), "quarantined")
+            .when(col("rank").equalTo(1).and(alreadyLoaded.unary_$bang()), "loaded")
+            .otherwise("duplicate"));
+  }
+
+  /**
+   * Counts each file's lines by status, compares the loaded and quarantined counts with what the
+   * tables now hold for this run, and fails when anything does not add up.
+   */
+  private List<IngestAuditRow> reconcile(SourceSpec spec, List<DtFolder> batch, TreeSet<String> dts,
+      Dataset<Row> classified, String bronze, String quarantineWhere) {
+    Map<String, long[]> counted = new HashMap<>();
+    for (Row r : classified.groupBy("dt", "file", "status").count().collectAsList()) {
+      long[] c = counted.computeIfAbsent(r.getString(0) + "/" + r.getString(1), k -> new long[3]);
+      c[statusIndex(r.getString(2))] += r.getLong(3);
+    }
+    Map<String, Long> storedLoaded = countByFile(spark.read().format("delta").load(bronze)
+        .where(DeltaReplace.in("dt", dts)));
+    Map<String, Long> storedQuarantined = countByFile(spark.read().format("delta")
+        .load(layout.path(WarehouseLayout.QUARANTINE)).where(quarantineWhere));
+
+    List<IngestAuditRow> audit = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (DtFolder folder : batch) {
+      for (Path file : folder.files()) {
+        String key = folder.dt() + "/" + file.getFileName();
+        long[] c = counted.getOrDefault(key, new long[3]);
+        long loaded = storedLoaded.getOrDefault(key, 0L);
+        long quarantined = storedQuarantined.getOrDefault(key, 0L);
+        IngestAuditRow row = new IngestAuditRow(spec.name(), folder.dt(), file.getFileName().toString(),
+            c[0] + c[1] + c[2], loaded, c[1], quarantined);
+        if (!row.reconciles() || loaded != c[0] || quarantined != c[2]) {
+          problems.add(key + ": read " + row.linesRead() + ", classified loaded/duplicate/quarantined "
+              + c[0] + "/" + c[1] + "/" + c[2] + ", stored loaded " + loaded + ", quarantined " + quarantined);
+        }
+        audit.add(row);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("ingest of " + spec.name() + " does not reconcile; nothing was"
+          + " marked ingested and the next run redoes these days:\n  " + String.join("\n  ", problems));
+    }
+    return audit;
+  }
+
+  private static int statusIndex(String status) {
+    return switch (status) {
+      case "loaded" -> 0;
+      case "duplicate" -> 1;
+      case "quarantined" -> 2;
+      default -> throw new IllegalStateException("unknown status " + status);
+    };
+  }
+
+  private static Map<String, Long> countByFile(Dataset<Row> rows) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (Row r : rows.groupBy("dt", "file").count().collectAsList()) {
+      out.put(r.getString(0) + "/" + r.getString(1), r.getLong(2));
+    }
+    return out;
+  }
+
+  private void writeAudit(SourceSpec spec, TreeSet<String> dts, List<IngestAuditRow> audit) {
+    Timestamp now = Timestamp.from(Instant.now());
+    List<Row> rows = new ArrayList<>();
+    for (IngestAuditRow a : audit) {
+      rows.add(RowFactory.create(a.source(), a.dt(), a.file(), a.linesRead(), a.loaded(),
+          a.duplicates(), a.quarantined(), runId, now));
+    }
+    DeltaReplace.replace(spark.createDataFrame(rows, AUDIT_SCHEMA),
+        layout.path(WarehouseLayout.INGEST_AUDIT),
+        "source = '" + spec.name() + "' AND " + DeltaReplace.in("dt", dts));
+  }
+}

@@ -1,0 +1,98 @@
+package org.tianfu.warehouse.ingest;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.tianfu.warehouse.contract.SourceSpec;
+import org.tianfu.warehouse.store.WarehouseLayout;
+
+/**
+ * The ingest stage: every dt folder of every source that {@code ops.ingest_audit} does not list yet
+ * goes to bronze, oldest first, in batches of at most {@link #BATCH_DAYS} days (one Spark job per
+ * batch keeps a backfill fast, the bound keeps its memory flat).
+ */
+public final class LandingToBronze {
+  static final int BATCH_DAYS = 31;
+
+  private final SparkSession spark;
+  private final WarehouseLayout layout;
+  private final BronzeIngest ingest;
+  private final Consumer<String> log;
+
+  public LandingToBronze(SparkSession spark, WarehouseLayout layout, BronzeIngest ingest, Consumer<String> log) {
+    this.spark = spark;
+    this.layout = layout;
+    this.ingest = ingest;
+    this.log = log;
+  }
+
+  /** Ingests what is new under {@code landing}; returns the audit rows written by this run. */
+  public List<IngestAuditRow> run(Path landing, List<SourceSpec> sources) {
+    LandingScanner scanner = new LandingScanner(landing, w -> log.accept("warning: " + w));
+    Map<String, Set<String>> ingestedFiles = ingestedFiles();
+    List<IngestAuditRow> written = new ArrayList<>();
+    for (SourceSpec spec : sources) {
+      List<DtFolder> pending = new ArrayList<>();
+      for (DtFolder folder : scanner.folders(spec.name())) {
+        Set<String> known = ingestedFiles.get(spec.name() + "/" + folder.dt());
+        if (known == null) {
+          pending.add(folder);
+        } else {
+          warnAboutNewFiles(folder, known);
+        }
+      }
+      for (int i = 0; i < pending.size(); i += BATCH_DAYS) {
+        List<DtFolder> batch = pending.subList(i, Math.min(i + BATCH_DAYS, pending.size()));
+        long start = System.nanoTime();
+        List<IngestAuditRow> audit = ingest.ingest(spec, batch);
+        written.addAll(audit);
+        log.accept(describe(spec.name(), batch, audit, (System.nanoTime() - start) / 1e9));
+      }
+    }
+    return written;
+  }
+
+  /** source/dt → file names already ingested. */
+  private Map<String, Set<String>> ingestedFiles() {
+    Map<String, Set<String>> out = new HashMap<>();
+    if (!layout.exists(WarehouseLayout.INGEST_AUDIT)) {
+      return out;
+    }
+    for (Row r : spark.read().format("delta").load(layout.path(WarehouseLayout.INGEST_AUDIT))
+        .select("source", "dt", "file").collectAsList()) {
+      out.computeIfAbsent(r.getString(0) + "/" + r.getString(1), k -> new HashSet<>()).add(r.getString(2));
+    }
+    return out;
+  }
+
+  // Files dropped into a day already ingested are not read: a corrected day is re-exported whole.
+  private void warnAboutNewFiles(DtFolder folder, Set<String> known) {
+    for (Path file : folder.files()) {
+      if (!known.contains(file.getFileName().toString())) {
+        log.accept("warning: " + folder.source() + "/dt=" + folder.dt() + "/" + file.getFileName()
+            + " arrived after that day was ingested and was not read");
+      }
+    }
+  }
+
+  private static String describe(String source, List<DtFolder> batch, List<IngestAuditRow> audit, double seconds) {
+    long read = 0, loaded = 0, duplicates = 0, quarantined = 0;
+    for (IngestAuditRow a : audit) {
+      read += a.linesRead();
+      loaded += a.loaded();
+      duplicates += a.duplicates();
+      quarantined += a.quarantined();
+    }
+    String days = batch.size() == 1 ? batch.get(0).dt()
+        : batch.get(0).dt() + ".." + batch.get(batch.size() - 1).dt();
+    return String.format("bronze.%-22s dt %s  read %,d  loaded %,d  duplicates %,d  quarantined %,d  (%.1f s)",
+        source, days, read, loaded, duplicates, quarantined, seconds);
+  }
+}

@@ -1,0 +1,153 @@
+package org.tianfu.warehouse.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tianfu.warehouse.contract.CountyReference;
+import org.tianfu.warehouse.contract.SourceSpec;
+import org.tianfu.warehouse.store.WarehouseLayout;
+import org.tianfu.warehouse.testing.Landing;
+import org.tianfu.warehouse.testing.TestSpark;
+
+class LandingToBronzeTest {
+  private static final String A = "{\"activity_id\":\"%s\",\"base_id\":\"B1\",\"county_code\":\"510104\","
+      + "\"activity_date\":\"2024-03-01\",\"kind\":\"lecture\",\"participants\":%d}";
+
+  @TempDir Path tmp;
+  private SparkSession spark;
+  private Landing landing;
+  private WarehouseLayout layout;
+  private final List<String> log = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    spark = TestSpark.session();
+    landing = new Landing(tmp.resolve("landing"));
+    layout = new WarehouseLayout(tmp.resolve("warehouse"));
+  }
+
+  private List<IngestAuditRow> run(String runId) {
+    BronzeIngest ingest = new BronzeIngest(spark, layout, CountyReference.load(),
+        new PiiMasking("k".getBytes(StandardCharsets.UTF_8)), runId);
+    return new LandingToBronze(spark, layout, ingest, log::add)
+        .run(landing.root(), List.of(SourceSpec.load("science_base_activity")));
+  }
+
+  private List<String> rows(String sql) {
+    return spark.sql(sql).collectAsList().stream().map(Row::toString).toList();
+  }
+
+  private String bronze() {
+    return "delta.`" + layout.path("bronze.science_base_activity") + "`";
+  }
+
+  @Test
+  void duplicatesWithinAFileAcrossFilesAndAcrossDaysLoadOnce() {
+    landing.write("science_base_activity", "2024-03-01", "a.jsonl",
+        String.format(A, "X", 1), String.format(A, "X", 2), String.format(A, "Y", 3));
+    landing.write("science_base_activity", "2024-03-01", "b.jsonl", String.format(A, "Y", 4));
+    landing.write("science_base_activity", "2024-03-02", "a.jsonl",
+        String.format(A, "X", 5), String.format(A, "Z", 6));
+
+    List<IngestAuditRow> audit = run("r1");
+
+    assertEquals(List.of(
+        new IngestAuditRow("science_base_activity", "2024-03-01", "a.jsonl", 3, 2, 1, 0),
+        new IngestAuditRow("science_base_activity", "2024-03-01", "b.jsonl", 1, 0, 1, 0),
+        new IngestAuditRow("science_base_activity", "2024-03-02", "a.jsonl", 2, 1, 1, 0)), audit);
+    // The first seen by dt, file, line wins, even when a later copy differs.
+    assertEquals(List.of("[X,1,2024-03-01,a.jsonl,1]", "[Y,3,2024-03-01,a.jsonl,3]", "[Z,6,2024-03-02,a.jsonl,2]"),
+        rows("SELECT activity_id, participants, dt, file, line_number FROM " + bronze() + " ORDER BY 1"));
+  }
+
+  @Test
+  void aLaterDayDuplicatesWhatEarlierRunsLoaded() {
+    landing.write("science_base_activity", "2024-03-01", "a.jsonl", String.format(A, "X", 1));
+    run("r1");
+    landing.write("science_base_activity", "2024-03-02", "a.jsonl", String.format(A, "X", 9), String.format(A, "W", 2));
+    assertEquals(List.of(new IngestAuditRow("science_base_activity", "2024-03-02", "a.jsonl", 2, 1, 1, 0)), run("r2"));
+    assertEquals(List.of("[W,r2]", "[X,r1]"), rows("SELECT activity_id, run_id FROM " + bronze() + " ORDER BY 1"));
+  }
+
+  @Test
+  void aQuarantinedLineDoesNotClaimItsId() {
+    landing.write("science_base_activity", "2024-03-01", "a.jsonl",
+        String.format(A, "X", -1), "not json", "", "   ", String.format(A, "X", 7));
+    assertEquals(List.of(new IngestAuditRow("science_base_activity", "2024-03-01", "a.jsonl", 3, 1, 0, 2)), run("r1"));
+    assertEquals(List.of("[X,7,5]"), rows("SELECT activity_id, participants, line_number FROM " + bronze()));
+    assertEquals(List.of("[science_base_activity,2024-03-01,a.jsonl,1,bad_value:participants]",
+            "[science_base_activity,2024-03-01,a.jsonl,2,malformed_json]"),
+        rows("SELECT source, dt, file, line_number, reason FROM delta.`"
+            + layout.path("ops.quarantine") + "` ORDER BY line_number"));
+  }
+
+  @Test
+  void runningAgainWithNothingNewChangesNothing() throws Exception {
+    landing.write("science_base_activity", "2024-03-01", "a.jsonl", String.format(A, "X", 1));
+    run("r1");
+    long version = latestVersion("bronze.science_base_activity");
+    long auditVersion = latestVersion("ops.ingest_audit");
+    assertEquals(List.of(), run("r2"));
+    assertEquals(version, latestVersion("bronze.science_base_activity"));
+    assertEquals(auditVersion, latestVersion("ops.ingest_audit"));
+  }
+
+  @Test
+  void aRunKilledBeforeTheAuditIsRedoneWithoutDuplicates() {
+    landing.write("science_base_activity", "2024-03-01", "a.jsonl", String.format(A, "X", 1), String.format(A, "Y", 2));
+    run("r1");
+    // Simulate a crash after bronze and quarantine were written but before the audit marked the day.
+    spark.sql("DELETE FROM delta.`" + layout.path("ops.ingest_audit") + "`");
+    landing.write("science_base_activity", "2024-03-02", "a.jsonl", String.format(A, "Y", 3));
+
+    List<IngestAuditRow> audit = run("r2");
+
+    assertEquals(List.of(
+        new IngestAuditRow("science_base_activity", "2024-03-01", "a.jsonl", 2, 2, 0, 0),
+        new IngestAuditRow("science_base_activity", "2024-03-02", "a.jsonl", 1, 0, 1, 0)), audit);
+    assertEquals(List.of("[X,r2]", "[Y,r2]"), rows("SELECT activity_id, run_id FROM " + bronze() + " ORDER BY 1"));
+  }
+
+  @Test
+  void emptyFilesAreAuditedAndOtherFilesAreSkippedWithAWarning() {
+    landing.writeBytes("science_base_activity", "2024-03-01", "empty.jsonl", new byte[0]);
+    landing.write("science_base_activity", "2024-03-01", "_SUCCESS", "");
+    assertEquals(List.of(new IngestAuditRow("science_base_activity", "2024-03-01", "empty.jsonl", 0, 0, 0, 0)), run("r1"));
+    assertTrue(log.stream().anyMatch(l -> l.contains("science_base_activity/dt=2024-03-01/_SUCCESS: not a .jsonl file")), log.toString());
+  }
+
+  @Test
+  void filesArrivingAfterTheirDayWasIngestedAreReportedNotRead() {
+    landing.write("science_base_activity", "2024-03-01", "a.jsonl", String.format(A, "X", 1));
+    run("r1");
+    landing.write("science_base_activity", "2024-03-01", "b.jsonl", String.format(A, "Y", 1));
+    assertEquals(List.of(), run("r2"));
+    assertTrue(log.stream().anyMatch(l -> l.contains("dt=2024-03-01/b.jsonl arrived after that day was ingested")));
+  }
+
+  @Test
+  void anUnreadableFileFailsTheRunNamingIt() throws Exception {
+    Path file = landing.write("science_base_activity", "2024-03-01", "a.jsonl", String.format(A, "X", 1));
+    Files.delete(file);
+    Files.createSymbolicLink(file, tmp.resolve("vanished.jsonl"));
+    LandingFileException e = assertThrows(LandingFileException.class, () -> run("r1"));
+    assertTrue(e.getMessage().contains("a.jsonl"), e.getMessage());
+    assertFalse(layout.exists("ops.ingest_audit"));
+  }
+
+  private long latestVersion(String table) {
+    return spark.sql("DESCRIBE HISTORY delta.`" + layout.path(table) + "` LIMIT 1").first().getLong(0);
+  }
+}
