@@ -15,13 +15,18 @@ import java.util.Set;
 
 /**
  * A JSON Lines landing source: its fields in contract order (validation reports the first problem
- * in this order) and the field whose value identifies a record for de-duplication.
+ * in this order), the field whose value identifies a record for de-duplication, the business time
+ * that places a record in a month, and the silver table its conformed events go to.
  */
-public record SourceSpec(String name, String idField, List<FieldSpec> fields) implements Serializable {
+public record SourceSpec(String name, String idField, String periodField, String silverTable,
+    List<FieldSpec> fields) implements Serializable {
 
   /** The five JSON Lines sources, in the order the contract lists them. */
   public static final List<String> NAMES = List.of(
       "registrations", "postings", "orders", "science_base_activity", "popsci_deliveries");
+
+  /** Columns the pipeline adds beside a source's fields; names starting with _ are its scratch columns. */
+  static final Set<String> RESERVED = Set.of("dt", "file", "line_number", "run_id", "extra", "period");
 
   public static List<SourceSpec> loadAll() {
     List<SourceSpec> specs = new ArrayList<>();
@@ -43,13 +48,22 @@ public record SourceSpec(String name, String idField, List<FieldSpec> fields) im
     }
   }
 
+  public FieldSpec field(String name) {
+    return fields.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+  }
+
   static SourceSpec parse(JsonNode root, String where) {
     String source = text(root, "source", where);
     String idField = text(root, "id_field", where);
+    String periodField = text(root, "period_field", where);
+    String silverTable = text(root, "silver_table", where);
     List<FieldSpec> fields = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (JsonNode f : root.path("fields")) {
       String name = text(f, "name", where);
+      if (name.startsWith("_") || RESERVED.contains(name)) {
+        throw new IllegalStateException(where + ": field name " + name + " is reserved for the pipeline");
+      }
       if (!seen.add(name)) {
         throw new IllegalStateException(where + ": field " + name + " declared twice");
       }
@@ -69,10 +83,12 @@ public record SourceSpec(String name, String idField, List<FieldSpec> fields) im
     if (fields.isEmpty()) {
       throw new IllegalStateException(where + ": no fields");
     }
-    if (!seen.contains(idField)) {
-      throw new IllegalStateException(where + ": id_field " + idField + " is not a field");
+    for (String key : List.of(idField, periodField)) {
+      if (!seen.contains(key)) {
+        throw new IllegalStateException(where + ": " + key + " is not a field");
+      }
     }
-    return new SourceSpec(source, idField, List.copyOf(fields));
+    return new SourceSpec(source, idField, periodField, silverTable, List.copyOf(fields));
   }
 
   private static String text(JsonNode node, String key, String where) {

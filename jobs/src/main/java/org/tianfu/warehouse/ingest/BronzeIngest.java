@@ -29,6 +29,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.contract.SourceSpec;
 import org.tianfu.warehouse.store.DeltaReplace;
+import org.tianfu.warehouse.store.OpsTables;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
@@ -39,17 +40,6 @@ import org.tianfu.warehouse.store.WarehouseLayout;
  * before them leaves the dts pending, and the next run replaces whatever slice was written.
  */
 public final class BronzeIngest {
-  public static final StructType AUDIT_SCHEMA = DataTypes.createStructType(List.of(
-      DataTypes.createStructField("source", DataTypes.StringType, false),
-      DataTypes.createStructField("dt", DataTypes.StringType, false),
-      DataTypes.createStructField("file", DataTypes.StringType, false),
-      DataTypes.createStructField("lines_read", DataTypes.LongType, false),
-      DataTypes.createStructField("loaded", DataTypes.LongType, false),
-      DataTypes.createStructField("duplicates", DataTypes.LongType, false),
-      DataTypes.createStructField("quarantined", DataTypes.LongType, false),
-      DataTypes.createStructField("run_id", DataTypes.StringType, false),
-      DataTypes.createStructField("ingested_at", DataTypes.TimestampType, false)));
-
   private final SparkSession spark;
   private final WarehouseLayout layout;
   private final CountyReference counties;
@@ -90,13 +80,13 @@ public final class BronzeIngest {
         bronzeColumns.add(col(f.name()));
       }
       bronzeColumns.addAll(List.of(col("dt"), col("file"), col("line_number"), lit(runId).as("run_id")));
-      DeltaReplace.replace(classified.where("status = 'loaded'").select(bronzeColumns.toArray(Column[]::new)),
+      DeltaReplace.replace(classified.where("_disposition = 'loaded'").select(bronzeColumns.toArray(Column[]::new)),
           bronze, DeltaReplace.in("dt", dts), "dt");
 
       String quarantineWhere = "source = '" + spec.name() + "' AND " + DeltaReplace.in("dt", dts);
-      DeltaReplace.replace(classified.where("status = 'quarantined'").select(
+      DeltaReplace.replace(classified.where("_disposition = 'quarantined'").select(
               lit(spec.name()).as("source"), col("dt"), col("file"), col("line_number"),
-              col("reason"), col("raw"), lit(runId).as("run_id")),
+              col("_reason").as("reason"), col("_raw").as("raw"), lit(runId).as("run_id")),
           layout.path(WarehouseLayout.QUARANTINE), quarantineWhere, "source");
 
       List<IngestAuditRow> audit = reconcile(spec, batch, dts, classified, bronze, quarantineWhere);
@@ -107,7 +97,7 @@ public final class BronzeIngest {
     }
   }
 
-  /** Every counted line with its status: quarantined, duplicate or loaded. */
+  /** Every counted line with its disposition: quarantined, duplicate or loaded. */
   private Dataset<Row> classify(SourceSpec spec, List<String> paths, TreeSet<String> dts) {
     LineValidator validator = new LineValidator(spec, counties, pii);
     StructType lineSchema = FileLines.schema(BronzeSchema.recordFields(spec));
@@ -115,21 +105,21 @@ public final class BronzeIngest {
         .flatMap(new FileLines(validator), Encoders.row(lineSchema));
 
     // Validation comes first: only valid lines compete for an id, first by dt, file, line.
-    Column firstSeen = row_number().over(Window.partitionBy("id").orderBy("dt", "file", "line_number"));
-    Dataset<Row> ranked = lines.withColumn("rank", when(col("reason").isNull(), firstSeen));
+    Column firstSeen = row_number().over(Window.partitionBy("_id").orderBy("dt", "file", "line_number"));
+    Dataset<Row> ranked = lines.withColumn("_rank", when(col("_reason").isNull(), firstSeen));
 
     String bronzeTable = WarehouseLayout.bronze(spec.name());
     Column alreadyLoaded = lit(false);
     if (layout.exists(bronzeTable)) {
       Dataset<Row> loadedIds = spark.read().format("delta").load(layout.path(bronzeTable))
           .where("NOT " + DeltaReplace.in("dt", dts))
-          .select(col(spec.idField()).as("loaded_id"));
-      ranked = ranked.join(loadedIds, ranked.col("id").equalTo(loadedIds.col("loaded_id")), "left");
-      alreadyLoaded = col("loaded_id").isNotNull();
+          .select(col(spec.idField()).as("_loaded_id"));
+      ranked = ranked.join(loadedIds, ranked.col("_id").equalTo(loadedIds.col("_loaded_id")), "left");
+      alreadyLoaded = col("_loaded_id").isNotNull();
     }
-    return ranked.withColumn("status",
-        when(col("reason").isNotNull(), "quarantined")
-            .when(col("rank").equalTo(1).and(alreadyLoaded.unary_$bang()), "loaded")
+    return ranked.withColumn("_disposition",
+        when(col("_reason").isNotNull(), "quarantined")
+            .when(col("_rank").equalTo(1).and(alreadyLoaded.unary_$bang()), "loaded")
             .otherwise("duplicate"));
   }
 
@@ -140,9 +130,9 @@ public final class BronzeIngest {
   private List<IngestAuditRow> reconcile(SourceSpec spec, List<DtFolder> batch, TreeSet<String> dts,
       Dataset<Row> classified, String bronze, String quarantineWhere) {
     Map<String, long[]> counted = new HashMap<>();
-    for (Row r : classified.groupBy("dt", "file", "status").count().collectAsList()) {
+    for (Row r : classified.groupBy("dt", "file", "_disposition").count().collectAsList()) {
       long[] c = counted.computeIfAbsent(r.getString(0) + "/" + r.getString(1), k -> new long[3]);
-      c[statusIndex(r.getString(2))] += r.getLong(3);
+      c[dispositionIndex(r.getString(2))] += r.getLong(3);
     }
     Map<String, Long> storedLoaded = countByFile(spark.read().format("delta").load(bronze)
         .where(DeltaReplace.in("dt", dts)));
@@ -173,12 +163,12 @@ public final class BronzeIngest {
     return audit;
   }
 
-  private static int statusIndex(String status) {
-    return switch (status) {
+  private static int dispositionIndex(String disposition) {
+    return switch (disposition) {
       case "loaded" -> 0;
       case "duplicate" -> 1;
       case "quarantined" -> 2;
-      default -> throw new IllegalStateException("unknown status " + status);
+      default -> throw new IllegalStateException("unknown disposition " + disposition);
     };
   }
 
@@ -197,7 +187,7 @@ public final class BronzeIngest {
       rows.add(RowFactory.create(a.source(), a.dt(), a.file(), a.linesRead(), a.loaded(),
           a.duplicates(), a.quarantined(), runId, now));
     }
-    DeltaReplace.replace(spark.createDataFrame(rows, AUDIT_SCHEMA),
+    DeltaReplace.replace(spark.createDataFrame(rows, OpsTables.INGEST_AUDIT),
         layout.path(WarehouseLayout.INGEST_AUDIT),
         "source = '" + spec.name() + "' AND " + DeltaReplace.in("dt", dts));
   }

@@ -21,15 +21,15 @@ final class FileLines implements FlatMapFunction<Row, Row> {
     this.validator = validator;
   }
 
-  /** dt, file, line_number, then id/reason/raw, then the bronze record columns. */
+  /** dt, file, line_number, then _id/_reason/_raw (underscored: no contract field starts so), then the record. */
   static StructType schema(List<StructField> recordFields) {
     List<StructField> fields = new ArrayList<>(List.of(
         DataTypes.createStructField("dt", DataTypes.StringType, false),
         DataTypes.createStructField("file", DataTypes.StringType, false),
         DataTypes.createStructField("line_number", DataTypes.IntegerType, false),
-        DataTypes.createStructField("id", DataTypes.StringType, true),
-        DataTypes.createStructField("reason", DataTypes.StringType, true),
-        DataTypes.createStructField("raw", DataTypes.StringType, true)));
+        DataTypes.createStructField("_id", DataTypes.StringType, true),
+        DataTypes.createStructField("_reason", DataTypes.StringType, true),
+        DataTypes.createStructField("_raw", DataTypes.StringType, true)));
     for (StructField f : recordFields) {
       fields.add(DataTypes.createStructField(f.name(), f.dataType(), true));
     }
