@@ -1,0 +1,64 @@
+package org.tianfu.warehouse.conform;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.delta.tables.DeltaTable;
+import java.time.YearMonth;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.tianfu.warehouse.metrics.SqlModels;
+import org.tianfu.warehouse.store.WarehouseLayout;
+
+/**
+ * Keeps a state table (silver.orders, silver.users) current from its event table: the keys that new
+ * events touch are recomputed from all their events by the state's SQL model and MERGEd in, so late
+ * and out-of-order events land where they belong.
+ *
+ * @param periodColumn the state's month that a KPI counts it in (completed_period, first_register_period)
+ */
+record CurrentStateMerge(String model, String eventsTable, String eventsView, String stateTable,
+    String key, String periodColumn) {
+
+  static final CurrentStateMerge ORDERS = new CurrentStateMerge(SqlModels.SILVER_ORDERS,
+      "silver.order_events", "order_events", "silver.orders", "order_id", "completed_period");
+  static final CurrentStateMerge USERS = new CurrentStateMerge(SqlModels.SILVER_USERS,
+      "silver.registration_events", "registration_events", "silver.users", "user_id", "first_register_period");
+
+  /** The recomputed states of the keys in {@code newEvents}. */
+  Dataset<Row> recompute(SparkSession spark, WarehouseLayout layout, Dataset<Row> newEvents) {
+    Dataset<Row> keys = newEvents.select(key).distinct();
+    spark.read().format("delta").load(layout.path(eventsTable)).join(keys, key)
+        .createOrReplaceTempView(eventsView);
+    return spark.sql(SqlModels.text(model));
+  }
+
+  /** Months whose KPI counts change: where the touched keys counted before, and where they count now. */
+  Set<YearMonth> touchedPeriods(SparkSession spark, WarehouseLayout layout, Dataset<Row> states) {
+    Dataset<Row> periods = states.select(periodColumn);
+    if (layout.exists(stateTable)) {
+      periods = periods.union(spark.read().format("delta").load(layout.path(stateTable))
+          .join(states.select(key), key).select(periodColumn));
+    }
+    Set<YearMonth> out = new TreeSet<>();
+    for (Row r : periods.where(col(periodColumn).isNotNull()).distinct().collectAsList()) {
+      out.add(YearMonth.parse(r.getString(0)));
+    }
+    return out;
+  }
+
+  void merge(SparkSession spark, WarehouseLayout layout, Dataset<Row> states) {
+    String path = layout.path(stateTable);
+    if (!layout.exists(stateTable)) {
+      states.write().format("delta").save(path);
+      return;
+    }
+    DeltaTable.forPath(spark, path).as("t")
+        .merge(states.as("s"), "t." + key + " = s." + key)
+        .whenMatched().updateAll()
+        .whenNotMatched().insertAll()
+        .execute();
+  }
+}

@@ -1,0 +1,137 @@
+package org.tianfu.warehouse.conform;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.tianfu.warehouse.store.DeltaReplace;
+import org.tianfu.warehouse.store.DirtyPeriods;
+import org.tianfu.warehouse.store.OpsTables;
+import org.tianfu.warehouse.store.WarehouseLayout;
+
+/**
+ * landing/targets → silver.targets, the effective target per (year, county, KPI); rejected rows to
+ * ops.quarantine and one audit row per file, with source {@code targets} and dt {@code year=YYYY}.
+ * Targets are small and re-read every run; tables are rewritten only when something changed, and a
+ * changed year marks all its months dirty (completion rates and scores of the whole year move).
+ */
+public final class TargetsConform {
+  static final String TABLE = "silver.targets";
+  private static final StructType SCHEMA = DataTypes.createStructType(List.of(
+      DataTypes.createStructField("year", DataTypes.IntegerType, false),
+      DataTypes.createStructField("county_code", DataTypes.StringType, false),
+      DataTypes.createStructField("kpi_code", DataTypes.StringType, false),
+      DataTypes.createStructField("target", DataTypes.createDecimalType(24, 6), false),
+      DataTypes.createStructField("file", DataTypes.StringType, false),
+      DataTypes.createStructField("line_number", DataTypes.IntegerType, false)));
+
+  private final SparkSession spark;
+  private final WarehouseLayout layout;
+  private final TargetsReader reader;
+  private final String runId;
+
+  public TargetsConform(SparkSession spark, WarehouseLayout layout, TargetsReader reader, String runId) {
+    this.spark = spark;
+    this.layout = layout;
+    this.reader = reader;
+    this.runId = runId;
+  }
+
+  void run(Path landing, List<YearMonth> periods, DirtyPeriods dirty) {
+    List<TargetsFile> files = reader.readAll(landing);
+    Map<String, TargetRow> effective = TargetsReader.effective(files);
+    Map<String, BigDecimal> stored = storedTargets();
+    Map<String, BigDecimal> current = new HashMap<>();
+    effective.forEach((k, r) -> current.put(k, r.target()));
+    boolean targetsChanged = !current.equals(stored) || !layout.exists(TABLE);
+    if (!targetsChanged && auditOf(files).equals(storedAudit())) {
+      return;
+    }
+    writeQuarantineAndAudit(files);
+    if (!targetsChanged) {
+      return;
+    }
+    Set<Integer> years = new HashSet<>();
+    for (String key : union(stored.keySet(), current.keySet())) {
+      if (!Objects.equals(stored.get(key), current.get(key))) {
+        years.add(Integer.parseInt(key.substring(0, 4)));
+      }
+    }
+    dirty.add(ConformStage.monthsOfYears(years, periods));
+
+    List<Row> rows = new ArrayList<>();
+    for (TargetRow r : effective.values()) {
+      rows.add(RowFactory.create(r.year(), r.countyCode(), r.kpiCode(), r.target(), r.file(), (int) r.line()));
+    }
+    spark.createDataFrame(rows, SCHEMA).write().format("delta").mode("overwrite").save(layout.path(TABLE));
+  }
+
+  /** What the audit says of each file, without run id and time: the part that changes with the files. */
+  private static Set<List<Object>> auditOf(List<TargetsFile> files) {
+    Set<List<Object>> out = new HashSet<>();
+    for (TargetsFile f : files) {
+      out.add(List.of(f.folder(), f.file(), f.linesRead(), (long) f.accepted().size(), (long) f.rejected().size()));
+    }
+    return out;
+  }
+
+  private Set<List<Object>> storedAudit() {
+    Set<List<Object>> out = new HashSet<>();
+    if (layout.exists(WarehouseLayout.INGEST_AUDIT)) {
+      for (Row r : spark.read().format("delta").load(layout.path(WarehouseLayout.INGEST_AUDIT))
+          .where("source = '" + TargetsReader.SOURCE + "'")
+          .select("dt", "file", "lines_read", "loaded", "quarantined").collectAsList()) {
+        out.add(List.of(r.getString(0), r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4)));
+      }
+    }
+    return out;
+  }
+
+  private void writeQuarantineAndAudit(List<TargetsFile> files) {
+    List<Row> rejected = new ArrayList<>();
+    List<Row> audit = new ArrayList<>();
+    Timestamp now = Timestamp.from(Instant.now());
+    for (TargetsFile f : files) {
+      for (RejectedLine r : f.rejected()) {
+        rejected.add(RowFactory.create(r.source(), r.dt(), r.file(), (int) r.lineNumber(),
+            r.reason(), r.raw(), runId));
+      }
+      audit.add(RowFactory.create(TargetsReader.SOURCE, f.folder(), f.file(), f.linesRead(),
+          (long) f.accepted().size(), 0L, (long) f.rejected().size(), runId, now));
+    }
+    String mine = "source = '" + TargetsReader.SOURCE + "'";
+    DeltaReplace.replace(spark.createDataFrame(rejected, OpsTables.QUARANTINE),
+        layout.path(WarehouseLayout.QUARANTINE), mine, "source");
+    DeltaReplace.replace(spark.createDataFrame(audit, OpsTables.INGEST_AUDIT),
+        layout.path(WarehouseLayout.INGEST_AUDIT), mine);
+  }
+
+  private Map<String, BigDecimal> storedTargets() {
+    Map<String, BigDecimal> out = new HashMap<>();
+    if (layout.exists(TABLE)) {
+      for (Row r : spark.read().format("delta").load(layout.path(TABLE)).collectAsList()) {
+        out.put(r.getInt(0) + "/" + r.getString(1) + "/" + r.getString(2), r.getDecimal(3));
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new HashSet<>(a);
+    out.addAll(b);
+    return out;
+  }
+}
