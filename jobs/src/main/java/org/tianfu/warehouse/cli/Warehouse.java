@@ -1,0 +1,58 @@
+package org.tianfu.warehouse.cli;
+
+import java.io.PrintWriter;
+import org.apache.spark.sql.AnalysisException;
+import org.tianfu.warehouse.ingest.LandingFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code warehouse} command line: one entry point for every stage and tool. */
+@Command(name = "warehouse", mixinStandardHelpOptions = true, version = "warehouse 0.1.0",
+    description = "天府科技云 county performance warehouse: landing → bronze → silver → gold.",
+    subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, SqlCommand.class})
+public final class Warehouse implements Runnable {
+  static final int USER_ERROR = 2;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. 'warehouse demo'");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Warehouse()).setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler((e, a) -> {
+      PrintWriter err = e.getCommandLine().getErr();
+      err.println("error: " + e.getMessage() + " (see: "
+          + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+      return USER_ERROR;
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (isUserError(e)) {
+        commandLine.getErr().println("error: " + firstLine(e.getMessage()));
+        return USER_ERROR;
+      }
+      throw e;
+    });
+    return cli.execute(args);
+  }
+
+  private static boolean isUserError(Exception e) {
+    return e instanceof UserError || e instanceof IllegalArgumentException
+        || e instanceof LandingFileException || e instanceof AnalysisException;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "failed";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+}

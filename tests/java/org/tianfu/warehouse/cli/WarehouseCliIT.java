@@ -1,0 +1,86 @@
+package org.tianfu.warehouse.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher as a person runs it: a real process, real exit codes, what stdout and stderr say. */
+class WarehouseCliIT {
+  @TempDir Path tmp;
+
+  record Result(int exit, String out, String err) {}
+
+  static Result warehouse(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of("bin/warehouse").toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().remove("WAREHOUSE_PII_KEY");
+    pb.environment().putAll(env);
+    Path out = Files.createTempFile("out", ".txt");
+    Path err = Files.createTempFile("err", ".txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(10, TimeUnit.MINUTES), "bin/warehouse did not finish");
+    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private static void assertOneLineError(Result r, String expected) {
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(expected + "\n", r.err());
+    assertFalse(r.err().contains("Exception"));
+  }
+
+  @Test
+  void userMistakesGetOneClearLine() throws Exception {
+    assertOneLineError(warehouse(Map.of(), "run", "--landing", "/no/such/dir", "--warehouse", tmp.toString()),
+        "error: --landing /no/such/dir: no such directory");
+    assertOneLineError(warehouse(Map.of(), "run", "--landing", tmp.toString(), "--warehouse", tmp.toString(), "--bogus"),
+        "error: Unknown option: '--bogus' (see: warehouse run --help)");
+    assertOneLineError(warehouse(Map.of(), "generate", "--landing", tmp.toString(), "--from", "2024-03-05", "--to", "2024-03-01"),
+        "error: from (2024-03-05) must not be after to (2024-03-01)");
+    assertOneLineError(warehouse(Map.of(), "run", "--landing", tmp.toString(), "--warehouse", tmp.resolve("w").toString()),
+        "error: no key for personal data: set WAREHOUSE_PII_KEY or WAREHOUSE_PII_KEY_FILE (a file kept outside"
+            + " the repository); phone numbers are stored only as keyed hashes");
+    assertOneLineError(warehouse(Map.of(), "sql", "--warehouse", tmp.toString(), "SELECT 1"),
+        "error: --warehouse " + tmp + " holds no tables yet: run 'warehouse run' first");
+  }
+
+  @Test
+  void generateRunAndQueryEndToEnd() throws Exception {
+    Path landing = tmp.resolve("landing");
+    Path warehouse = tmp.resolve("warehouse");
+    Result gen = warehouse(Map.of(), "generate", "--landing", landing.toString(),
+        "--from", "2024-01-30", "--to", "2024-02-02", "--scale", "0.01", "--seed", "7");
+    assertEquals(0, gen.exit(), gen.err());
+
+    Map<String, String> key = Map.of("WAREHOUSE_PII_KEY", "cli-test");
+    Result run = warehouse(key, "run", "--landing", landing.toString(), "--warehouse", warehouse.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.err().contains("bronze.orders"), run.err());
+
+    Result again = warehouse(key, "run", "--landing", landing.toString(), "--warehouse", warehouse.toString());
+    assertEquals(0, again.exit(), again.err());
+    assertTrue(again.err().contains("bronze: nothing new to ingest"), again.err());
+
+    Result sql = warehouse(Map.of(), "sql", "--warehouse", warehouse.toString(), "--format", "csv",
+        "SELECT source, count(DISTINCT dt) AS days, sum(lines_read) - sum(loaded) - sum(duplicates) - sum(quarantined) AS unaccounted"
+            + " FROM ops.ingest_audit GROUP BY source ORDER BY source");
+    assertEquals(0, sql.exit(), sql.err());
+    assertEquals("source,days,unaccounted\norders,4,0\npopsci_deliveries,4,0\npostings,4,0\n"
+        + "registrations,4,0\nscience_base_activity,4,0\ntargets,1,0\n", sql.out());
+
+    Result bad = warehouse(Map.of(), "sql", "--warehouse", warehouse.toString(), "SELECT nope FROM bronze.orders");
+    assertEquals(2, bad.exit(), bad.err());
+    assertTrue(bad.err().startsWith("error: ") && bad.err().lines().count() == 1, bad.err());
+  }
+}
