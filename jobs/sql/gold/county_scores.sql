@@ -11,10 +11,11 @@ WITH weighted AS (
   WHERE k.target > 0 AND k.period IN (SELECT period FROM periods)
 ),
 scores AS (
-  -- Σ w·kpi_score / Σ w. Each term is summed as an exact decimal, so the sum does not depend on
-  -- the order rows arrive in (a rerun and a full rebuild give the same bits).
+  -- Σ w·kpi_score / Σ w. Each term is put on a grid of 2^-40 (about 1e-12, far below anything
+  -- shown or ranked): sums of such terms are exact in a DOUBLE, so the score does not depend on the
+  -- order rows arrive in — a rerun, a full rebuild, Spark and DuckDB all give the same bits.
   SELECT period, county_code,
-         CAST(SUM(CAST(weight * kpi_score AS DECIMAL(38,18))) AS DOUBLE) / CAST(SUM(weight) AS DOUBLE) AS score,
+         SUM(FLOOR(weight * kpi_score * 1099511627776 + 0.5) / 1099511627776) / CAST(SUM(weight) AS DOUBLE) AS score,
          COUNT(*) AS kpis_scored
   FROM weighted
   GROUP BY period, county_code

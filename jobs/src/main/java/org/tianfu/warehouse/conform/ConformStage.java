@@ -14,7 +14,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.contract.SourceSpec;
+import org.tianfu.warehouse.ingest.BronzeSchema;
 import org.tianfu.warehouse.store.ConformedDays;
 import org.tianfu.warehouse.store.DeltaReplace;
 import org.tianfu.warehouse.store.DirtyPeriods;
@@ -30,14 +32,16 @@ public final class ConformStage {
   private final SparkSession spark;
   private final WarehouseLayout layout;
   private final TargetsConform targets;
+  private final CountyReference counties;
   private final String runId;
   private final Consumer<String> log;
 
-  public ConformStage(SparkSession spark, WarehouseLayout layout, TargetsConform targets, String runId,
-      Consumer<String> log) {
+  public ConformStage(SparkSession spark, WarehouseLayout layout, TargetsConform targets,
+      CountyReference counties, String runId, Consumer<String> log) {
     this.spark = spark;
     this.layout = layout;
     this.targets = targets;
+    this.counties = counties;
     this.runId = runId;
     this.log = log;
   }
@@ -48,8 +52,9 @@ public final class ConformStage {
     DirtyPeriods dirty = new DirtyPeriods(spark, layout);
     Map<String, TreeSet<String>> pending = conformed.pending(sources.stream().map(SourceSpec::name).toList());
     for (SourceSpec spec : sources) {
-      TreeSet<String> dts = pending.get(spec.name());
-      if (dts == null) {
+      TreeSet<String> dts = pending.getOrDefault(spec.name(), new TreeSet<>());
+      // A source with nothing yet still gets its (empty) silver tables, so gold can read them.
+      if (dts.isEmpty() && layout.exists("silver." + spec.silverTable())) {
         continue;
       }
       long start = System.nanoTime();
@@ -63,18 +68,21 @@ public final class ConformStage {
           yield months;
         }
       };
-      log.accept(String.format("silver.%-21s dt %s..%s  months touched %s  (%.1f s)", spec.silverTable(),
-          dts.first(), dts.last(), touched, (System.nanoTime() - start) / 1e9));
+      log.accept(String.format("silver.%-21s dt %s  months touched %s  (%.1f s)", spec.silverTable(),
+          dts.isEmpty() ? "none yet" : dts.first() + ".." + dts.last(), touched, (System.nanoTime() - start) / 1e9));
     }
     targets.run(landing, periods, dirty);
+    CountiesConform.run(spark, layout, counties);
     conformed.mark(pending, runId);
   }
 
   /** Writes the days' bronze rows, with their month, to the source's silver event table. */
   private Dataset<Row> conformEvents(SourceSpec spec, TreeSet<String> dts) {
     String dtFilter = DeltaReplace.in("dt", dts);
-    Dataset<Row> bronze = spark.read().format("delta").load(layout.path(WarehouseLayout.bronze(spec.name())))
-        .where(dtFilter);
+    String bronzeTable = WarehouseLayout.bronze(spec.name());
+    Dataset<Row> bronze = layout.exists(bronzeTable)
+        ? spark.read().format("delta").load(layout.path(bronzeTable)).where(dtFilter)
+        : spark.createDataFrame(List.of(), BronzeSchema.table(spec));
     String timeColumn = switch (spec.field(spec.periodField()).type()) {
       case TIMESTAMP -> spec.periodField() + "_ts";
       case DATE -> spec.periodField();

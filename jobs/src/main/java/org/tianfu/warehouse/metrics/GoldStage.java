@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.store.DeltaReplace;
 import org.tianfu.warehouse.store.DirtyPeriods;
 import org.tianfu.warehouse.store.WarehouseLayout;
@@ -36,14 +35,13 @@ public final class GoldStage {
   private final SparkEngine engine;
   private final Consumer<String> log;
 
-  public GoldStage(SparkSession spark, WarehouseLayout layout, CountyReference counties,
-      KpiCatalogue catalogue, Methodology methodology, Consumer<String> log) {
+  public GoldStage(SparkSession spark, WarehouseLayout layout, KpiCatalogue catalogue,
+      Methodology methodology, Consumer<String> log) {
     this.spark = spark;
     this.layout = layout;
     this.engine = new SparkEngine(spark);
     this.log = log;
     engine.register(catalogue.relation());
-    engine.register(CountiesRelation.of(counties));
     methodology.relations().forEach(engine::register);
   }
 
@@ -59,6 +57,7 @@ public final class GoldStage {
       long start = System.nanoTime();
       TreeSet<YearMonth> rest = restOfYears(dirty, periods);
       TreeSet<YearMonth> scored = withFollowingJanuary(rest, periods);
+      bindSilver();
       writeActuals(dirty);
       writeKpiCountyMonth(rest, periods);
       writeCountyScores(scored, periods);
@@ -81,7 +80,6 @@ public final class GoldStage {
   }
 
   private void writeActuals(TreeSet<YearMonth> months) {
-    bindSilver();
     engine.register(Periods.relation(months));
     SqlModels.KPI_FAMILIES.forEach(m -> SqlModels.define(engine, m));
     SqlModels.define(engine, SqlModels.KPI_ACTUALS);
@@ -93,7 +91,6 @@ public final class GoldStage {
     periods.stream().filter(p -> months.stream().anyMatch(m -> m.getYear() == p.getYear())).forEach(fromJanuary::add);
     engine.register(Periods.relation(fromJanuary));
     read(KPI_ACTUALS, fromJanuary).createOrReplaceTempView("kpi_actuals");
-    spark.read().format("delta").load(layout.path("silver.targets")).createOrReplaceTempView("targets");
     SqlModels.define(engine, SqlModels.KPI_COUNTY_MONTH);
     replace(spark.table("kpi_county_month"), KPI_COUNTY_MONTH, months);
   }
@@ -112,7 +109,8 @@ public final class GoldStage {
   }
 
   private void bindSilver() {
-    for (String table : List.of("orders", "users", "postings", "science_base_activity", "popsci_deliveries")) {
+    for (String table : List.of("orders", "users", "postings", "science_base_activity",
+        "popsci_deliveries", "counties", "targets")) {
       if (!layout.exists("silver." + table)) {
         throw new IllegalStateException("silver." + table + " is missing: conform must run before gold");
       }

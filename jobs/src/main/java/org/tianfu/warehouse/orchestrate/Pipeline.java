@@ -69,9 +69,9 @@ public final class Pipeline {
     }
     List<YearMonth> periods = periods();
     TargetsReader targetsReader = new TargetsReader(counties, catalogue.kpis().keySet(), w -> log.accept("warning: " + w));
-    new ConformStage(spark, layout, new TargetsConform(spark, layout, targetsReader, runId), runId, log)
+    new ConformStage(spark, layout, new TargetsConform(spark, layout, targetsReader, runId), counties, runId, log)
         .run(source, sources, periods);
-    new GoldStage(spark, layout, counties, catalogue, methodology, log).run(periods);
+    new GoldStage(spark, layout, catalogue, methodology, log).run(periods);
   }
 
   /**

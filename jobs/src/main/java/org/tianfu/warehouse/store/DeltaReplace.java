@@ -22,6 +22,9 @@ public final class DeltaReplace {
 
   /** {@code col IN ('a', 'b')} for string literals that come from folder names, not from users. */
   public static String in(String column, java.util.Collection<String> values) {
+    if (values.isEmpty()) {
+      return "FALSE";
+    }
     StringBuilder sb = new StringBuilder(column).append(" IN (");
     String sep = "";
     for (String v : values) {

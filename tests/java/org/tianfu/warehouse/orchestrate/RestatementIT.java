@@ -1,0 +1,89 @@
+package org.tianfu.warehouse.orchestrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tianfu.warehouse.store.WarehouseLayout;
+import org.tianfu.warehouse.testing.Landing;
+import org.tianfu.warehouse.testing.TestSpark;
+
+/**
+ * Late data restates the past (kpis.md): a refund exported in February takes an order out of the
+ * January it was counted in, and January's YTD, scores and ranks follow — incrementally exactly as
+ * in a full rebuild. Also Shanghai month boundaries and a re-sent registration, through Spark.
+ */
+class RestatementIT {
+  private static final byte[] KEY = "restatement".getBytes(StandardCharsets.UTF_8);
+  @TempDir Path tmp;
+
+  private static String order(String event, String order, String status, String time) {
+    return "{\"event_id\":\"" + event + "\",\"order_id\":\"" + order + "\",\"status\":\"" + status + "\","
+        + "\"category\":\"service\",\"supplier_id\":\"S1\",\"supplier_county\":\"510104\",\"demander_id\":\"D1\","
+        + "\"demander_county\":\"513401\",\"facilitator_county\":\"511922\",\"amount_yuan\":20000,"
+        + "\"event_time\":\"" + time + "\"}";
+  }
+
+  private static String register(String event, String time) {
+    return "{\"event_id\":\"" + event + "\",\"op\":\"register\",\"user_id\":\"U1\",\"user_type\":\"scientist\","
+        + "\"county_code\":\"511922\",\"phone\":\"13912345678\",\"event_time\":\"" + time + "\"}";
+  }
+
+  @Test
+  void aLateRefundRestatesJanuaryAndEverythingAfterIt() throws Exception {
+    SparkSession spark = TestSpark.session();
+    Landing landing = new Landing(tmp.resolve("landing"));
+    Files.createDirectories(landing.root().resolve("targets/year=2024"));
+    Files.writeString(landing.root().resolve("targets/year=2024/targets.csv"),
+        "year,county_code,kpi_code,target\n2024,511922,service_orders,12\n2024,510104,service_orders,12\n"
+            + "2024,510104,services_provided,24\n2024,511922,new_users,12\n");
+    WarehouseLayout incremental = new WarehouseLayout(tmp.resolve("incremental"));
+    Pipeline pipeline = new Pipeline(spark, incremental.root(), KEY, s -> { });
+
+    landing.write("registrations", "2024-01-10", "a.jsonl", register("R1", "2024-01-10T09:00:00+08:00"));
+    landing.write("orders", "2024-01-20", "a.jsonl", order("E1", "O1", "created", "2024-01-20T10:00:00+08:00"),
+        order("E2", "O2", "created", "2024-01-20T11:00:00+08:00"));
+    pipeline.run(landing.root(), false);
+    // 16:30 UTC on 31 January is 00:30 on 1 February in Shanghai; 23:00 without an offset is Shanghai time.
+    landing.write("orders", "2024-01-31", "a.jsonl", order("E3", "O1", "completed", "2024-01-31T16:30:00Z"),
+        order("E4", "O2", "completed", "2024-01-31T23:00:00"));
+    landing.write("registrations", "2024-02-03", "a.jsonl", register("R2", "2024-02-03T09:00:00+08:00"));
+    pipeline.run(landing.root(), false);
+
+    String serviceOrders = "SELECT period, actual, actual_ytd FROM delta.`" + incremental.path("gold.kpi_county_month")
+        + "` WHERE county_code = '511922' AND kpi_code = 'service_orders' ORDER BY period";
+    assertEquals(List.of("[2024-01,1.0000000000,1.0000000000]", "[2024-02,1.0000000000,2.0000000000]"), rows(spark, serviceOrders));
+
+    landing.write("orders", "2024-02-05", "a.jsonl", order("E5", "O2", "cancelled", "2024-02-05T09:00:00+08:00"));
+    pipeline.run(landing.root(), false);
+
+    assertEquals(List.of("[2024-01,0E-10,0E-10]", "[2024-02,1.0000000000,1.0000000000]"), rows(spark, serviceOrders));
+    assertEquals(List.of("[2024-01,1.0000000000]", "[2024-02,0E-10]"), rows(spark, "SELECT period, actual FROM delta.`"
+        + incremental.path("gold.kpi_county_month") + "` WHERE county_code = '511922' AND kpi_code = 'new_users' ORDER BY period"));
+    // January: 511922 has new_users 1 of 12 at m = 1 → pace 1 → 100 (w 0.1) and service_orders 0 → 0 (w 0.3): 25;
+    // 510104 has nothing left (its January service was refunded): 0. February: 511922 both KPIs at pace 0.5 → 50;
+    // 510104 services_provided 1 of 24 at m = 2 → pace 0.25 → 25 (w 0.1), service_orders 0 (w 0.3): 6.25.
+    assertEquals(List.of("[2024-01,510104,0.0,2,null]", "[2024-01,511922,25.0,1,null]",
+            "[2024-02,510104,6.25,2,0]", "[2024-02,511922,50.0,1,0]"),
+        rows(spark, "SELECT period, county_code, score, rank_province, rank_change FROM delta.`"
+            + incremental.path("gold.county_scores") + "` WHERE score IS NOT NULL ORDER BY period, county_code"));
+    assertEquals(0L, spark.read().format("delta").load(incremental.path("ops.dirty_periods")).count());
+
+    WarehouseLayout full = new WarehouseLayout(tmp.resolve("full"));
+    new Pipeline(spark, full.root(), KEY, s -> { }).run(landing.root(), true);
+    for (String table : List.of("silver.orders", "silver.users", "gold.kpi_actuals", "gold.kpi_county_month", "gold.county_scores")) {
+      assertEquals(rows(spark, "SELECT * FROM delta.`" + full.path(table) + "` ORDER BY ALL"),
+          rows(spark, "SELECT * FROM delta.`" + incremental.path(table) + "` ORDER BY ALL"), table);
+    }
+  }
+
+  private static List<String> rows(SparkSession spark, String sql) {
+    return spark.sql(sql).collectAsList().stream().map(Row::toString).toList();
+  }
+}
