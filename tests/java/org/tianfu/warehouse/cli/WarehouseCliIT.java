@@ -70,7 +70,7 @@ class WarehouseCliIT {
 
     Result again = warehouse(key, "run", "--landing", landing.toString(), "--warehouse", warehouse.toString());
     assertEquals(0, again.exit(), again.err());
-    assertTrue(again.err().contains("bronze: nothing new to ingest"), again.err());
+    assertTrue(again.err().lines().anyMatch(l -> l.matches("all days +scores +rows +0 .*")), again.err());
 
     Result sql = warehouse(Map.of(), "sql", "--warehouse", warehouse.toString(), "--format", "csv",
         "SELECT source, count(DISTINCT dt) AS days, sum(lines_read) - sum(loaded) - sum(duplicates) - sum(quarantined) AS unaccounted"
@@ -78,6 +78,12 @@ class WarehouseCliIT {
     assertEquals(0, sql.exit(), sql.err());
     assertEquals("source,days,unaccounted\norders,4,0\npopsci_deliveries,4,0\npostings,4,0\n"
         + "registrations,4,0\nscience_base_activity,4,0\ntargets,1,0\n", sql.out());
+
+    Result status = warehouse(Map.of(), "status", "--warehouse", warehouse.toString());
+    assertEquals(0, status.exit(), status.err());
+    assertTrue(status.out().startsWith("No run in progress.\n\nFreshest export day per source"), status.out());
+    assertTrue(status.out().lines().anyMatch(l -> l.matches("orders +\\| 2024-02-02 +\\| \\d+ +\\| stale .*")), status.out());
+    assertEquals(2, status.out().lines().filter(l -> l.contains("| succeeded |")).count(), status.out());
 
     Result bad = warehouse(Map.of(), "sql", "--warehouse", warehouse.toString(), "SELECT nope FROM bronze.orders");
     assertEquals(2, bad.exit(), bad.err());

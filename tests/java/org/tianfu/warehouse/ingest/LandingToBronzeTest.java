@@ -42,7 +42,7 @@ class LandingToBronzeTest {
     BronzeIngest ingest = new BronzeIngest(spark, layout, CountyReference.load(),
         new PiiMasking("k".getBytes(StandardCharsets.UTF_8)), runId);
     return new LandingToBronze(spark, layout, ingest, log::add)
-        .run(landing.root(), List.of(SourceSpec.load("science_base_activity")));
+        .run(landing.root(), List.of(SourceSpec.load("science_base_activity")), DayRange.ALL);
   }
 
   private List<String> rows(String sql) {

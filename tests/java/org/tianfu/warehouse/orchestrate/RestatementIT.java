@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -17,7 +18,8 @@ import org.tianfu.warehouse.testing.TestSpark;
 /**
  * Late data restates the past (kpis.md): a refund exported in February takes an order out of the
  * January it was counted in, and January's YTD, scores and ranks follow — incrementally exactly as
- * in a full rebuild. Also Shanghai month boundaries and a re-sent registration, through Spark.
+ * in a full rebuild; a corrected re-export of the day, rerun, undoes it. Also Shanghai month
+ * boundaries and a re-sent registration, through Spark.
  */
 class RestatementIT {
   private static final byte[] KEY = "restatement".getBytes(StandardCharsets.UTF_8);
@@ -44,24 +46,24 @@ class RestatementIT {
         "year,county_code,kpi_code,target\n2024,511922,service_orders,12\n2024,510104,service_orders,12\n"
             + "2024,510104,services_provided,24\n2024,511922,new_users,12\n");
     WarehouseLayout incremental = new WarehouseLayout(tmp.resolve("incremental"));
-    Pipeline pipeline = new Pipeline(spark, incremental.root(), KEY, s -> { });
+    Runner pipeline = new Runner(spark, incremental.root(), KEY, s -> { });
 
     landing.write("registrations", "2024-01-10", "a.jsonl", register("R1", "2024-01-10T09:00:00+08:00"));
     landing.write("orders", "2024-01-20", "a.jsonl", order("E1", "O1", "created", "2024-01-20T10:00:00+08:00"),
         order("E2", "O2", "created", "2024-01-20T11:00:00+08:00"));
-    pipeline.run(landing.root(), false);
+    pipeline.run(RunRequest.everything(landing.root(), "test"));
     // 16:30 UTC on 31 January is 00:30 on 1 February in Shanghai; 23:00 without an offset is Shanghai time.
     landing.write("orders", "2024-01-31", "a.jsonl", order("E3", "O1", "completed", "2024-01-31T16:30:00Z"),
         order("E4", "O2", "completed", "2024-01-31T23:00:00"));
     landing.write("registrations", "2024-02-03", "a.jsonl", register("R2", "2024-02-03T09:00:00+08:00"));
-    pipeline.run(landing.root(), false);
+    pipeline.run(RunRequest.everything(landing.root(), "test"));
 
     String serviceOrders = "SELECT period, actual, actual_ytd FROM delta.`" + incremental.path("gold.kpi_county_month")
         + "` WHERE county_code = '511922' AND kpi_code = 'service_orders' ORDER BY period";
     assertEquals(List.of("[2024-01,1.0000000000,1.0000000000]", "[2024-02,1.0000000000,2.0000000000]"), rows(spark, serviceOrders));
 
     landing.write("orders", "2024-02-05", "a.jsonl", order("E5", "O2", "cancelled", "2024-02-05T09:00:00+08:00"));
-    pipeline.run(landing.root(), false);
+    pipeline.run(RunRequest.everything(landing.root(), "test"));
 
     assertEquals(List.of("[2024-01,0E-10,0E-10]", "[2024-02,1.0000000000,1.0000000000]"), rows(spark, serviceOrders));
     assertEquals(List.of("[2024-01,1.0000000000]", "[2024-02,0E-10]"), rows(spark, "SELECT period, actual FROM delta.`"
@@ -75,11 +77,34 @@ class RestatementIT {
             + incremental.path("gold.county_scores") + "` WHERE score IS NOT NULL ORDER BY period, county_code"));
     assertEquals(0L, spark.read().format("delta").load(incremental.path("ops.dirty_periods")).count());
 
-    WarehouseLayout full = new WarehouseLayout(tmp.resolve("full"));
-    new Pipeline(spark, full.root(), KEY, s -> { }).run(landing.root(), true);
-    for (String table : List.of("silver.orders", "silver.users", "gold.kpi_actuals", "gold.kpi_county_month", "gold.county_scores")) {
-      assertEquals(rows(spark, "SELECT * FROM delta.`" + full.path(table) + "` ORDER BY ALL"),
-          rows(spark, "SELECT * FROM delta.`" + incremental.path(table) + "` ORDER BY ALL"), table);
+    assertSameAsFullRebuild(spark, landing, incremental, "full");
+
+    // The platform re-exports 5 February without the refund (it was entered by mistake): a rerun of
+    // that day puts the order back into January, exactly as a rebuild from the corrected landing.
+    landing.write("orders", "2024-02-05", "a.jsonl", order("E6", "O3", "created", "2024-02-05T09:00:00+08:00"));
+    pipeline.run(new RunRequest(landing.root(), null, null, null, LocalDate.of(2024, 2, 5), false, "test"));
+    assertEquals(List.of("[2024-01,1.0000000000,1.0000000000]", "[2024-02,1.0000000000,2.0000000000]"), rows(spark, serviceOrders));
+    assertSameAsFullRebuild(spark, landing, incremental, "corrected");
+
+    // Rerunning the same day again changes nothing, row for row.
+    List<String> before = rows(spark, "SELECT * EXCEPT (run_id) FROM delta.`" + incremental.path("bronze.orders") + "` ORDER BY ALL");
+    List<String> scoresBefore = rows(spark, "SELECT * FROM delta.`" + incremental.path("gold.county_scores") + "` ORDER BY ALL");
+    pipeline.run(new RunRequest(landing.root(), null, null, null, LocalDate.of(2024, 2, 5), false, "test"));
+    assertEquals(before, rows(spark, "SELECT * EXCEPT (run_id) FROM delta.`" + incremental.path("bronze.orders") + "` ORDER BY ALL"));
+    assertEquals(scoresBefore, rows(spark, "SELECT * FROM delta.`" + incremental.path("gold.county_scores") + "` ORDER BY ALL"));
+  }
+
+  private void assertSameAsFullRebuild(SparkSession spark, Landing landing, WarehouseLayout incremental, String name) {
+    WarehouseLayout full = new WarehouseLayout(tmp.resolve(name));
+    new Runner(spark, full.root(), KEY, s -> { }).run(new RunRequest(landing.root(), null, null, null, null, true, "test"));
+    for (String table : List.of("bronze.orders", "silver.order_events", "silver.orders", "silver.users",
+        "gold.kpi_actuals", "gold.kpi_county_month", "gold.county_scores")) {
+      String columns = "* EXCEPT (run_id)";
+      if (!List.of(spark.read().format("delta").load(full.path(table)).columns()).contains("run_id")) {
+        columns = "*";
+      }
+      assertEquals(rows(spark, "SELECT " + columns + " FROM delta.`" + full.path(table) + "` ORDER BY ALL"),
+          rows(spark, "SELECT " + columns + " FROM delta.`" + incremental.path(table) + "` ORDER BY ALL"), table);
     }
   }
 

@@ -11,7 +11,8 @@ import org.tianfu.warehouse.generate.GeneratorOptions;
 import org.tianfu.warehouse.generate.LandingGenerator;
 import org.apache.spark.sql.SparkSession;
 import org.tianfu.warehouse.ingest.PiiKey;
-import org.tianfu.warehouse.orchestrate.Pipeline;
+import org.tianfu.warehouse.orchestrate.RunRequest;
+import org.tianfu.warehouse.orchestrate.Runner;
 import org.tianfu.warehouse.serve.ResultFormat;
 import org.tianfu.warehouse.serve.SparkSql;
 import org.tianfu.warehouse.store.SparkSessions;
@@ -40,7 +41,7 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println(new LandingGenerator(
         new GeneratorOptions(landing, FROM, TO, scale, 20240101L, 0.002, true)).run().describe());
     SparkSession spark = SparkSessions.getOrCreate();
-    new Pipeline(spark, warehouse, PiiKey.throwaway(), System.err::println).run(landing, false);
+    new Runner(spark, warehouse, PiiKey.throwaway(), System.err::println).run(RunRequest.everything(landing, "warehouse demo"));
 
     WarehouseLayout layout = new WarehouseLayout(warehouse.toAbsolutePath());
     SparkSql sql = new SparkSql(spark, layout);

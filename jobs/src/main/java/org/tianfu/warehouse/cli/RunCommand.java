@@ -2,21 +2,39 @@ package org.tianfu.warehouse.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.tianfu.warehouse.ingest.PiiKey;
-import org.tianfu.warehouse.orchestrate.Pipeline;
+import org.tianfu.warehouse.orchestrate.RunRequest;
+import org.tianfu.warehouse.orchestrate.Runner;
 import org.tianfu.warehouse.store.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Ingest every export day not yet ingested and bring the warehouse up to date.")
+    description = "Run the nightly task graph (see 'warehouse plan'): ingest what is new, bring silver and gold up to date.")
 public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(names = "--landing", required = true, description = "landing directory (read only)")
   Path landing;
 
   @Option(names = "--warehouse", required = true, description = "warehouse directory")
   Path warehouse;
+
+  @Option(names = "--from", description = "backfill: first export day, YYYY-MM-DD (runs day by day)")
+  LocalDate from;
+
+  @Option(names = "--to", description = "backfill: last export day, YYYY-MM-DD")
+  LocalDate to;
+
+  @Option(names = "--only", paramLabel = "TASK", description = "run one task of the plan, e.g. ingest_orders, conform, kpis")
+  String only;
+
+  @Option(names = "--rerun", paramLabel = "DT", description = "replace one export day with what its folders hold now")
+  LocalDate rerun;
 
   @Option(names = "--full", description = "rebuild the warehouse from the whole landing directory")
   boolean full;
@@ -24,8 +42,22 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     requireDirectory(landing, "--landing");
+    if ((from == null) != (to == null)) {
+      throw new UserError("--from and --to go together");
+    }
+    if (from != null && from.isAfter(to)) {
+      throw new UserError("--from " + from + " is after --to " + to);
+    }
+    if (full && (rerun != null || only != null)) {
+      throw new UserError("--full rebuilds everything; it does not combine with --rerun or --only");
+    }
     byte[] key = PiiKey.fromEnvironment(System.getenv());
-    new Pipeline(SparkSessions.getOrCreate(), warehouse, key, System.err::println).run(landing, full);
+    Runner runner = new Runner(SparkSessions.getOrCreate(), warehouse, key, System.err::println);
+    if (only != null) {
+      runner.graph().task(only);   // an unknown task is a user error, before anything runs
+    }
+    String command = "warehouse " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    runner.run(new RunRequest(landing, from, to, only, rerun, full, command));
     return 0;
   }
 

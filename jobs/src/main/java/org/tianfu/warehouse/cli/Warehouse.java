@@ -3,15 +3,20 @@ package org.tianfu.warehouse.cli;
 import java.io.PrintWriter;
 import org.apache.spark.sql.AnalysisException;
 import org.tianfu.warehouse.ingest.LandingFileException;
+import org.tianfu.warehouse.orchestrate.AirflowUnavailableException;
+import org.tianfu.warehouse.orchestrate.WarehouseBusyException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code warehouse} command line: one entry point for every stage and tool. */
 @Command(name = "warehouse", mixinStandardHelpOptions = true, version = "warehouse 0.1.0",
     description = "天府科技云 county performance warehouse: landing → bronze → silver → gold.",
-    subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, SqlCommand.class})
+    subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, SqlCommand.class,
+        PlanCommand.class, StatusCommand.class, AirflowCommand.class})
 public final class Warehouse implements Runnable {
   static final int USER_ERROR = 2;
+  /** Another run holds the warehouse: nothing was done, try again later. */
+  static final int BUSY = 3;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -34,6 +39,10 @@ public final class Warehouse implements Runnable {
       return USER_ERROR;
     });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof WarehouseBusyException) {
+        commandLine.getErr().println("error: " + e.getMessage());
+        return BUSY;
+      }
       if (isUserError(e)) {
         commandLine.getErr().println("error: " + firstLine(e.getMessage()));
         return USER_ERROR;
@@ -44,7 +53,7 @@ public final class Warehouse implements Runnable {
   }
 
   private static boolean isUserError(Exception e) {
-    return e instanceof UserError || e instanceof IllegalArgumentException
+    return e instanceof UserError || e instanceof IllegalArgumentException || e instanceof AirflowUnavailableException
         || e instanceof LandingFileException || e instanceof AnalysisException;
   }
 

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,11 +47,15 @@ public final class ConformStage {
     this.log = log;
   }
 
-  /** Conforms what is pending; {@code periods} are the warehouse's months, for targets' years. */
-  public void run(Path landing, List<SourceSpec> sources, List<YearMonth> periods) {
+  /**
+   * Conforms what is pending; {@code periods} are the warehouse's months, for targets' years.
+   * Returns the rows written per silver table.
+   */
+  public Map<String, Long> run(Path landing, List<SourceSpec> sources, List<YearMonth> periods) {
     ConformedDays conformed = new ConformedDays(spark, layout);
     DirtyPeriods dirty = new DirtyPeriods(spark, layout);
     Map<String, TreeSet<String>> pending = conformed.pending(sources.stream().map(SourceSpec::name).toList());
+    Map<String, Long> written = new LinkedHashMap<>();
     for (SourceSpec spec : sources) {
       TreeSet<String> dts = pending.getOrDefault(spec.name(), new TreeSet<>());
       // A source with nothing yet still gets its (empty) silver tables, so gold can read them.
@@ -58,27 +63,35 @@ public final class ConformStage {
         continue;
       }
       long start = System.nanoTime();
-      Dataset<Row> events = conformEvents(spec, dts);
-      Set<YearMonth> touched = switch (spec.name()) {
-        case "orders" -> mergeStates(CurrentStateMerge.ORDERS, events, dirty);
-        case "registrations" -> mergeStates(CurrentStateMerge.USERS, events, dirty);
-        default -> {
-          Set<YearMonth> months = periodsOf(events);
-          dirty.add(months);
-          yield months;
-        }
+      CurrentStateMerge state = switch (spec.name()) {
+        case "orders" -> CurrentStateMerge.ORDERS;
+        case "registrations" -> CurrentStateMerge.USERS;
+        default -> null;
       };
+      Set<YearMonth> touched = conformSource(spec, dts, state, dirty, written);
       log.accept(String.format("silver.%-21s dt %s  months touched %s  (%.1f s)", spec.silverTable(),
           dts.isEmpty() ? "none yet" : dts.first() + ".." + dts.last(), touched, (System.nanoTime() - start) / 1e9));
     }
     targets.run(landing, periods, dirty);
     CountiesConform.run(spark, layout, counties);
     conformed.mark(pending, runId);
+    return written;
   }
 
-  /** Writes the days' bronze rows, with their month, to the source's silver event table. */
-  private Dataset<Row> conformEvents(SourceSpec spec, TreeSet<String> dts) {
+  /**
+   * Writes the days' bronze rows, with their month, to the source's silver event table, replacing
+   * what those days held before (a rerun of a re-exported day). The months or keys of both the old
+   * and the new slice are touched: marked dirty before silver changes.
+   */
+  private Set<YearMonth> conformSource(SourceSpec spec, TreeSet<String> dts, CurrentStateMerge state,
+      DirtyPeriods dirty, Map<String, Long> written) {
     String dtFilter = DeltaReplace.in("dt", dts);
+    String silverTable = "silver." + spec.silverTable();
+    String table = layout.path(silverTable);
+    Dataset<Row> previous = layout.exists(silverTable) ? spark.read().format("delta").load(table).where(dtFilter) : null;
+    String key = state == null ? "period" : state.key();
+    List<Row> previousKeys = previous == null ? List.of() : previous.select(key).distinct().collectAsList();
+
     String bronzeTable = WarehouseLayout.bronze(spec.name());
     Dataset<Row> bronze = layout.exists(bronzeTable)
         ? spark.read().format("delta").load(layout.path(bronzeTable)).where(dtFilter)
@@ -89,26 +102,34 @@ public final class ConformStage {
       default -> throw new IllegalStateException(spec.name() + ": period_field must be a timestamp or a date");
     };
     Dataset<Row> events = bronze.drop("extra", "run_id").withColumn("period", ShanghaiMonth.of(spark, col(timeColumn)));
-    String table = layout.path("silver." + spec.silverTable());
+    Dataset<Row> keys = spark.createDataFrame(previousKeys, events.select(key).schema())
+        .union(events.select(key)).distinct();
+    if (state == null) {
+      Set<YearMonth> months = periodsOf(keys);
+      dirty.add(DirtyPeriods.KPIS, months);
+      DeltaReplace.replace(events, table, dtFilter);
+      written.put(silverTable, spark.read().format("delta").load(table).where(dtFilter).count());
+      return months;
+    }
     DeltaReplace.replace(events, table, dtFilter);
-    return spark.read().format("delta").load(table).where(dtFilter);
-  }
-
-  private Set<YearMonth> mergeStates(CurrentStateMerge state, Dataset<Row> events, DirtyPeriods dirty) {
-    Dataset<Row> states = state.recompute(spark, layout, events).persist(StorageLevel.MEMORY_AND_DISK());
+    written.put(silverTable, spark.read().format("delta").load(table).where(dtFilter).count());
+    Dataset<Row> touchedKeys = keys.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> states = state.recompute(spark, layout, touchedKeys).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Set<YearMonth> touched = state.touchedPeriods(spark, layout, states);
-      dirty.add(touched);
-      state.merge(spark, layout, states);
+      Set<YearMonth> touched = state.touchedPeriods(spark, layout, touchedKeys, states);
+      dirty.add(DirtyPeriods.KPIS, touched);
+      state.merge(spark, layout, touchedKeys, states);
+      written.put(state.stateTable(), states.count());
       return touched;
     } finally {
       states.unpersist();
+      touchedKeys.unpersist();
     }
   }
 
-  private static Set<YearMonth> periodsOf(Dataset<Row> events) {
+  private static Set<YearMonth> periodsOf(Dataset<Row> periods) {
     Set<YearMonth> out = new TreeSet<>();
-    for (Row r : events.select("period").distinct().collectAsList()) {
+    for (Row r : periods.where(col("period").isNotNull()).collectAsList()) {
       out.add(YearMonth.parse(r.getString(0)));
     }
     return out;

@@ -13,9 +13,10 @@ import org.tianfu.warehouse.metrics.SqlModels;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
- * Keeps a state table (silver.orders, silver.users) current from its event table: the keys that new
- * events touch are recomputed from all their events by the state's SQL model and MERGEd in, so late
- * and out-of-order events land where they belong.
+ * Keeps a state table (silver.orders, silver.users) current from its event table: the keys whose
+ * events changed are recomputed from all their events by the state's SQL model and MERGEd in, so
+ * late and out-of-order events land where they belong; a key left with no events (a re-exported
+ * day that dropped them) is deleted.
  *
  * @param periodColumn the state's month that a KPI counts it in (completed_period, first_register_period)
  */
@@ -27,20 +28,19 @@ record CurrentStateMerge(String model, String eventsTable, String eventsView, St
   static final CurrentStateMerge USERS = new CurrentStateMerge(SqlModels.SILVER_USERS,
       "silver.registration_events", "registration_events", "silver.users", "user_id", "first_register_period");
 
-  /** The recomputed states of the keys in {@code newEvents}. */
-  Dataset<Row> recompute(SparkSession spark, WarehouseLayout layout, Dataset<Row> newEvents) {
-    Dataset<Row> keys = newEvents.select(key).distinct();
+  /** The recomputed states of {@code keys} (a one-column dataset named like the key). */
+  Dataset<Row> recompute(SparkSession spark, WarehouseLayout layout, Dataset<Row> keys) {
     spark.read().format("delta").load(layout.path(eventsTable)).join(keys, key)
         .createOrReplaceTempView(eventsView);
     return spark.sql(SqlModels.text(model));
   }
 
-  /** Months whose KPI counts change: where the touched keys counted before, and where they count now. */
-  Set<YearMonth> touchedPeriods(SparkSession spark, WarehouseLayout layout, Dataset<Row> states) {
+  /** Months whose KPI counts change: where the keys counted before, and where they count now. */
+  Set<YearMonth> touchedPeriods(SparkSession spark, WarehouseLayout layout, Dataset<Row> keys, Dataset<Row> states) {
     Dataset<Row> periods = states.select(periodColumn);
     if (layout.exists(stateTable)) {
       periods = periods.union(spark.read().format("delta").load(layout.path(stateTable))
-          .join(states.select(key), key).select(periodColumn));
+          .join(keys, key).select(periodColumn));
     }
     Set<YearMonth> out = new TreeSet<>();
     for (Row r : periods.where(col(periodColumn).isNotNull()).distinct().collectAsList()) {
@@ -49,13 +49,19 @@ record CurrentStateMerge(String model, String eventsTable, String eventsView, St
     return out;
   }
 
-  void merge(SparkSession spark, WarehouseLayout layout, Dataset<Row> states) {
+  /** Replaces the keys' states: MERGE the recomputed ones, delete the ones that no longer have events. */
+  void merge(SparkSession spark, WarehouseLayout layout, Dataset<Row> keys, Dataset<Row> states) {
     String path = layout.path(stateTable);
     if (!layout.exists(stateTable)) {
       states.write().format("delta").save(path);
       return;
     }
-    DeltaTable.forPath(spark, path).as("t")
+    DeltaTable table = DeltaTable.forPath(spark, path);
+    Dataset<Row> vanished = keys.join(states.select(key), keys.col(key).equalTo(states.col(key)), "left_anti");
+    if (!vanished.isEmpty()) {
+      table.as("t").merge(vanished.as("v"), "t." + key + " = v." + key).whenMatched().delete().execute();
+    }
+    table.as("t")
         .merge(states.as("s"), "t." + key + " = s." + key)
         .whenMatched().updateAll()
         .whenNotMatched().insertAll()

@@ -70,7 +70,7 @@ public final class TargetsConform {
         years.add(Integer.parseInt(key.substring(0, 4)));
       }
     }
-    dirty.add(ConformStage.monthsOfYears(years, periods));
+    dirty.add(DirtyPeriods.KPIS, ConformStage.monthsOfYears(years, periods));
 
     List<Row> rows = new ArrayList<>();
     for (TargetRow r : effective.values()) {

@@ -33,14 +33,20 @@ public final class LandingToBronze {
     this.log = log;
   }
 
-  /** Ingests what is new under {@code landing}; returns the audit rows written by this run. */
-  public List<IngestAuditRow> run(Path landing, List<SourceSpec> sources) {
+  /**
+   * Ingests what is new under {@code landing} among the export days in {@code days}; returns the
+   * audit rows written by this run.
+   */
+  public List<IngestAuditRow> run(Path landing, List<SourceSpec> sources, DayRange days) {
     LandingScanner scanner = new LandingScanner(landing, w -> log.accept("warning: " + w));
     Map<String, Set<String>> ingestedFiles = ingestedFiles();
     List<IngestAuditRow> written = new ArrayList<>();
     for (SourceSpec spec : sources) {
       List<DtFolder> pending = new ArrayList<>();
       for (DtFolder folder : scanner.folders(spec.name())) {
+        if (!days.contains(folder.dt())) {
+          continue;
+        }
         Set<String> known = ingestedFiles.get(spec.name() + "/" + folder.dt());
         if (known == null) {
           pending.add(folder);

@@ -11,12 +11,16 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * {@code ops.dirty_periods}: months whose gold rows must be recomputed. Conform adds a month before
- * it changes silver in a way that moves that month's figures; gold removes it only after rewriting
- * it. So a run killed in between leaves the month dirty and the next run finishes the job.
+ * {@code ops.dirty_periods}: months a stage must recompute, by stage. An upstream stage marks a
+ * month before it changes what the month depends on; the stage clears it only after rewriting it.
+ * A run killed in between leaves the month marked, and the next run finishes the job.
  */
 public final class DirtyPeriods {
   public static final String TABLE = "ops.dirty_periods";
+  /** Months whose actuals and completion rows must be recomputed (marked by conform). */
+  public static final String KPIS = "kpis";
+  /** Months whose scores and ranks must be recomputed (marked by the kpis stage). */
+  public static final String SCORES = "scores";
 
   private final SparkSession spark;
   private final WarehouseLayout layout;
@@ -26,35 +30,38 @@ public final class DirtyPeriods {
     this.layout = layout;
   }
 
-  public TreeSet<YearMonth> read() {
+  public TreeSet<YearMonth> read(String stage) {
     TreeSet<YearMonth> out = new TreeSet<>();
     if (layout.exists(TABLE)) {
-      for (Row r : spark.read().format("delta").load(layout.path(TABLE)).collectAsList()) {
+      for (Row r : spark.read().format("delta").load(layout.path(TABLE)).where("stage = '" + stage + "'")
+          .select("period").collectAsList()) {
         out.add(YearMonth.parse(r.getString(0)));
       }
     }
     return out;
   }
 
-  /** Marks the months dirty (a no-op for months already marked, so nothing is written twice). */
-  public void add(Collection<YearMonth> months) {
+  /** Marks the months dirty for the stage (months already marked are not written twice). */
+  public void add(String stage, Collection<YearMonth> months) {
     TreeSet<YearMonth> fresh = new TreeSet<>(months);
-    fresh.removeAll(read());
+    fresh.removeAll(read(stage));
     if (fresh.isEmpty()) {
       return;
     }
     List<Row> rows = new ArrayList<>();
-    fresh.forEach(m -> rows.add(RowFactory.create(m.toString())));
+    fresh.forEach(m -> rows.add(RowFactory.create(stage, m.toString())));
     spark.createDataFrame(rows, DataTypes.createStructType(List.of(
+            DataTypes.createStructField("stage", DataTypes.StringType, false),
             DataTypes.createStructField("period", DataTypes.StringType, false))))
         .write().format("delta").mode("append").save(layout.path(TABLE));
   }
 
-  public void remove(Collection<YearMonth> months) {
+  public void remove(String stage, Collection<YearMonth> months) {
     if (months.isEmpty() || !layout.exists(TABLE)) {
       return;
     }
     List<String> periods = months.stream().map(YearMonth::toString).toList();
-    spark.sql("DELETE FROM delta.`" + layout.path(TABLE) + "` WHERE " + DeltaReplace.in("period", periods));
+    spark.sql("DELETE FROM delta.`" + layout.path(TABLE) + "` WHERE stage = '" + stage + "' AND "
+        + DeltaReplace.in("period", periods));
   }
 }

@@ -1,0 +1,69 @@
+package org.tianfu.warehouse.metrics;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.tianfu.warehouse.store.DeltaReplace;
+import org.tianfu.warehouse.store.WarehouseLayout;
+
+/** Reading and replacing month slices of the gold tables, shared by the kpis and scores stages. */
+final class GoldTables {
+  static final String KPI_ACTUALS = "gold.kpi_actuals";
+  static final String KPI_COUNTY_MONTH = "gold.kpi_county_month";
+  static final String COUNTY_SCORES = "gold.county_scores";
+
+  private final SparkSession spark;
+  private final WarehouseLayout layout;
+
+  GoldTables(SparkSession spark, WarehouseLayout layout) {
+    this.spark = spark;
+    this.layout = layout;
+  }
+
+  /** The months a gold table holds. */
+  TreeSet<YearMonth> periods(String table) {
+    TreeSet<YearMonth> out = new TreeSet<>();
+    if (layout.exists(table)) {
+      for (Row r : spark.read().format("delta").load(layout.path(table)).select("period").distinct().collectAsList()) {
+        out.add(YearMonth.parse(r.getString(0)));
+      }
+    }
+    return out;
+  }
+
+  Dataset<Row> read(String table, Collection<YearMonth> months) {
+    return spark.read().format("delta").load(layout.path(table)).where(DeltaReplace.in("period", texts(months)));
+  }
+
+  /** Replaces the months' rows of the table with those of {@code rows}; returns how many were written. */
+  long replace(Dataset<Row> rows, String table, Collection<YearMonth> months) {
+    List<String> periods = texts(months);
+    Dataset<Row> slice = rows.where(col("period").isin(periods.toArray())).cache();
+    try {
+      DeltaReplace.replace(slice, layout.path(table), DeltaReplace.in("period", periods));
+      return slice.count();
+    } finally {
+      slice.unpersist();
+    }
+  }
+
+  /** Binds the silver tables the SQL models read, by their unqualified names. */
+  void bindSilver(List<String> tables) {
+    for (String table : tables) {
+      if (!layout.exists("silver." + table)) {
+        throw new IllegalStateException("silver." + table + " is missing: conform must run before gold");
+      }
+      spark.read().format("delta").load(layout.path("silver." + table)).createOrReplaceTempView(table);
+    }
+  }
+
+  private static List<String> texts(Collection<YearMonth> months) {
+    return new TreeSet<>(months).stream().map(YearMonth::toString).toList();
+  }
+}

@@ -1,0 +1,22 @@
+package org.tianfu.warehouse.orchestrate;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * What a run is asked to do.
+ *
+ * @param from first export day to run (null: every pending day at once)
+ * @param to last export day to run (null: through the latest)
+ * @param only a single task of the plan, or null for the whole graph
+ * @param rerun an export day to replace with what its folders hold now, or null
+ * @param full rebuild the warehouse from the whole landing directory
+ * @param command the command line, as recorded in ops.runs
+ */
+public record RunRequest(Path landing, LocalDate from, LocalDate to, String only, LocalDate rerun,
+    boolean full, String command) {
+
+  public static RunRequest everything(Path landing, String command) {
+    return new RunRequest(landing, null, null, null, null, false, command);
+  }
+}

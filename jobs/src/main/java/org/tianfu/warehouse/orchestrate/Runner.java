@@ -1,0 +1,201 @@
+package org.tianfu.warehouse.orchestrate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.tianfu.warehouse.conform.ConformStage;
+import org.tianfu.warehouse.conform.TargetsConform;
+import org.tianfu.warehouse.conform.TargetsReader;
+import org.tianfu.warehouse.contract.CountyReference;
+import org.tianfu.warehouse.contract.SourceSpec;
+import org.tianfu.warehouse.ingest.BronzeIngest;
+import org.tianfu.warehouse.ingest.DayRange;
+import org.tianfu.warehouse.ingest.IngestAuditRow;
+import org.tianfu.warehouse.ingest.LandingToBronze;
+import org.tianfu.warehouse.ingest.PiiMasking;
+import org.tianfu.warehouse.metrics.KpiCatalogue;
+import org.tianfu.warehouse.metrics.KpiStage;
+import org.tianfu.warehouse.metrics.Methodology;
+import org.tianfu.warehouse.metrics.Periods;
+import org.tianfu.warehouse.metrics.ScoreStage;
+import org.tianfu.warehouse.store.ConformedDays;
+import org.tianfu.warehouse.store.DeltaReplace;
+import org.tianfu.warehouse.store.WarehouseLayout;
+
+/**
+ * The local runner of the task graph, in one SparkSession: holds the warehouse lock, records the
+ * run in ops.runs, and runs the graph's tasks in order — once over every pending export day, or
+ * day by day for a backfill ({@code from}..{@code to}), printing a line per day and task.
+ * Schemas, the county reference and the methodology are loaded and checked before anything is read.
+ */
+public final class Runner {
+  /** The layers a full rebuild clears. */
+  private static final List<String> LAYERS = List.of("bronze", "silver", "gold", "ops");
+
+  private final SparkSession spark;
+  private final WarehouseLayout layout;
+  private final byte[] piiKey;
+  private final Consumer<String> log;
+  private final List<SourceSpec> sources = SourceSpec.loadAll();
+  private final CountyReference counties = CountyReference.load();
+  private final KpiCatalogue catalogue = KpiCatalogue.load();
+  private final Methodology methodology = Methodology.load(catalogue);
+  private final TaskGraph graph = TaskGraph.nightly(sources);
+
+  public Runner(SparkSession spark, Path warehouse, byte[] piiKey, Consumer<String> log) {
+    this.spark = spark;
+    this.layout = new WarehouseLayout(warehouse.toAbsolutePath());
+    this.piiKey = piiKey;
+    this.log = log;
+  }
+
+  public TaskGraph graph() {
+    return graph;
+  }
+
+  /** Runs the request; returns the rows written per table. */
+  public Map<String, Long> run(RunRequest request) {
+    List<Task> tasks = request.only() == null ? graph.tasks() : List.of(graph.task(request.only()));
+    String runId = newRunId();
+    try (RunLock lock = RunLock.acquire(layout.root(), runId, request.command())) {
+      if (request.full()) {
+        clear();
+      }
+      RunLog runs = new RunLog(spark, layout);
+      runs.started(runId, request.command(), request.from(), request.to());
+      log.accept("run " + runId + ": " + request.landing().toAbsolutePath() + " → " + layout.root()
+          + (request.full() ? " (full rebuild)" : ""));
+      Map<String, Long> written = new LinkedHashMap<>();
+      try {
+        if (request.rerun() != null) {
+          forget(request.rerun());
+        }
+        for (DayRange days : days(request)) {
+          for (Task task : tasks) {
+            long start = System.nanoTime();
+            Map<String, Long> rows = execute(task, days, request.landing().toAbsolutePath(), runId);
+            rows.forEach((table, n) -> written.merge(table, n, Long::sum));
+            log.accept(String.format("%-22s %-28s rows %,9d  %6.1f s", days, task.id(),
+                rows.values().stream().mapToLong(Long::longValue).sum(), (System.nanoTime() - start) / 1e9));
+          }
+        }
+        runs.ended(runId, written, null);
+        return written;
+      } catch (RuntimeException e) {
+        runs.ended(runId, written, e);
+        throw e;
+      }
+    }
+  }
+
+  /** The days to run one by one: each day of a backfill, a rerun's day, or all pending days at once. */
+  private static List<DayRange> days(RunRequest request) {
+    if (request.from() == null && request.to() == null) {
+      return List.of(request.rerun() == null ? DayRange.ALL : DayRange.of(request.rerun()));
+    }
+    if (request.from() == null || request.to() == null || request.from().isAfter(request.to())) {
+      throw new IllegalArgumentException("--from and --to go together, --from not after --to");
+    }
+    List<DayRange> out = new ArrayList<>();
+    for (LocalDate d = request.from(); !d.isAfter(request.to()); d = d.plusDays(1)) {
+      out.add(DayRange.of(d));
+    }
+    return out;
+  }
+
+  private Map<String, Long> execute(Task task, DayRange days, Path landing, String runId) {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    switch (task.id()) {
+      case TaskGraph.CONFORM -> {
+        TargetsReader targetsReader = new TargetsReader(counties, catalogue.kpis().keySet(), w -> log.accept("warning: " + w));
+        rows.putAll(new ConformStage(spark, layout, new TargetsConform(spark, layout, targetsReader, runId), counties, runId, log)
+            .run(landing, sources, periods()));
+      }
+      case TaskGraph.KPIS -> rows.putAll(new KpiStage(spark, layout, catalogue).run(periods()));
+      case TaskGraph.SCORES -> rows.putAll(new ScoreStage(spark, layout, methodology).run(periods()));
+      case TaskGraph.PUBLISH -> rows.put(Publication.TABLE, new Publication(spark, layout).run(runId));
+      default -> {
+        SourceSpec spec = sources.stream().filter(s -> TaskGraph.ingestTask(s.name()).equals(task.id())).findFirst()
+            .orElseThrow(() -> new IllegalStateException("no runner for task " + task.id()));
+        BronzeIngest ingest = new BronzeIngest(spark, layout, counties, new PiiMasking(piiKey), runId);
+        for (IngestAuditRow a : new LandingToBronze(spark, layout, ingest, log).run(landing, List.of(spec), days)) {
+          rows.merge(WarehouseLayout.bronze(spec.name()), a.loaded(), Long::sum);
+          rows.merge(WarehouseLayout.QUARANTINE, a.quarantined(), Long::sum);
+          rows.merge(WarehouseLayout.INGEST_AUDIT, 1L, Long::sum);
+        }
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * A rerun of an export day: forget that it was conformed, then that it was ingested, so the
+   * stages redo it from the folders as they are now. In this order a run killed in between
+   * leaves the day pending, never half-forgotten.
+   */
+  private void forget(LocalDate day) {
+    String dt = "dt = '" + day + "'";
+    if (layout.exists(ConformedDays.TABLE)) {
+      spark.sql("DELETE FROM delta.`" + layout.path(ConformedDays.TABLE) + "` WHERE " + dt);
+    }
+    if (layout.exists(WarehouseLayout.INGEST_AUDIT)) {
+      spark.sql("DELETE FROM delta.`" + layout.path(WarehouseLayout.INGEST_AUDIT) + "` WHERE " + dt
+          + " AND " + DeltaReplace.in("source", sources.stream().map(SourceSpec::name).toList()));
+    }
+  }
+
+  /**
+   * The months the warehouse reports: January of the first export year through the month of the
+   * latest export day, so that every YTD figure in gold has its months beside it.
+   */
+  private List<YearMonth> periods() {
+    if (!layout.exists(WarehouseLayout.INGEST_AUDIT)) {
+      return List.of();
+    }
+    Row range = spark.read().format("delta").load(layout.path(WarehouseLayout.INGEST_AUDIT))
+        .where(DeltaReplace.in("source", sources.stream().map(SourceSpec::name).toList()))
+        .selectExpr("min(dt)", "max(dt)").first();
+    if (range.isNullAt(0)) {
+      return List.of();
+    }
+    YearMonth first = YearMonth.of(LocalDate.parse(range.getString(0)).getYear(), 1);
+    return Periods.between(first, YearMonth.from(LocalDate.parse(range.getString(1))));
+  }
+
+  private void clear() {
+    for (String layer : LAYERS) {
+      Path dir = layout.root().resolve(layer);
+      if (!Files.exists(dir)) {
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot clear " + dir, e);
+      }
+    }
+  }
+
+  static String newRunId() {
+    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
+        + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}

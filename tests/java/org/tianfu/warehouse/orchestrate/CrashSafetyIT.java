@@ -1,0 +1,122 @@
+package org.tianfu.warehouse.orchestrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tianfu.warehouse.generate.GeneratorOptions;
+import org.tianfu.warehouse.generate.LandingGenerator;
+import org.tianfu.warehouse.store.WarehouseLayout;
+import org.tianfu.warehouse.testing.TestSpark;
+
+/**
+ * SIGKILL at several points of a real {@code bin/warehouse run} — while bronze, silver and gold are
+ * being written — leaves every table readable, and the next run completes to exactly the result
+ * of an uninterrupted run. A second run against a held warehouse is refused, naming the holder.
+ */
+class CrashSafetyIT {
+  private static final String KEY = "crash-safety";
+  /** Log lines (regular expressions) after which to kill a run, and how long after: each lands in another stage. */
+  private static final List<String[]> KILL_AFTER = List.of(
+      new String[] {"bronze\\.registrations .*", "0"},                  // during ingest of the next source
+      new String[] {"all days +ingest_popsci_deliveries +rows.*", "1500"}, // during conform (silver events, MERGEs)
+      new String[] {"silver\\.order_events .*", "300"},                  // during conform, later
+      new String[] {"all days +conform +rows.*", "800"},                  // during kpis (gold.kpi_actuals)
+      new String[] {"all days +kpis +rows.*", "300"});                    // during scores
+
+  @TempDir Path tmp;
+
+  private Process start(Path landing, Path warehouse) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(Path.of("bin/warehouse").toAbsolutePath().toString(), "run",
+        "--landing", landing.toString(), "--warehouse", warehouse.toString());
+    pb.environment().put("WAREHOUSE_PII_KEY", KEY);
+    return pb.redirectErrorStream(true).start();
+  }
+
+  @Test
+  void killedRunsLeaveReadableTablesAndTheNextRunFinishesTheJob() throws Exception {
+    SparkSession spark = TestSpark.session();
+    Path landing = tmp.resolve("landing");
+    new LandingGenerator(new GeneratorOptions(landing, LocalDate.of(2024, 1, 30), LocalDate.of(2024, 2, 1),
+        0.02, 5L, 0.01, false)).run();
+    WarehouseLayout reference = new WarehouseLayout(tmp.resolve("reference"));
+    new Runner(spark, reference.root(), KEY.getBytes(StandardCharsets.UTF_8), s -> { })
+        .run(RunRequest.everything(landing, "reference"));
+
+    WarehouseLayout crashed = new WarehouseLayout(tmp.resolve("crashed"));
+    Random random = new Random(42);
+    List<String> killedAt = new ArrayList<>();
+    for (String[] point : KILL_AFTER) {
+      Process run = start(landing, crashed.root());
+      BufferedReader log = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      while ((line = log.readLine()) != null && !line.matches(point[0])) {
+        // read on until the stage we aim after
+      }
+      assertTrue(line != null, "the run ended before printing '" + point[0] + "'");
+      Thread.sleep(Long.parseLong(point[1]) + random.nextInt(200));
+      run.destroyForcibly();          // SIGKILL: no shutdown hook, no finally block runs
+      assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+      killedAt.add(point[0]);
+      for (String table : crashed.tables()) {
+        spark.read().format("delta").load(crashed.path(table)).count();   // every table readable
+      }
+    }
+
+    Process last = start(landing, crashed.root());
+    String output = new String(last.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, last.waitFor(), output);
+
+    List<String> data = reference.tables().stream().filter(t -> !PipelineIT.RUN_RECORDS.contains(t)).toList();
+    assertEquals(data, crashed.tables().stream().filter(t -> !PipelineIT.RUN_RECORDS.contains(t)).toList());
+    for (String table : data) {
+      assertEquals(rows(spark, reference, table), rows(spark, crashed, table), table + " after kills at " + killedAt);
+    }
+    assertEquals(List.of("killed", "killed", "killed", "killed", "killed", "succeeded"),
+        rowsOf(spark.read().format("delta").load(crashed.path("ops.runs")).orderBy("started_at").select("status")));
+  }
+
+  @Test
+  void aSecondRunIsRefusedNamingTheHolder() throws Exception {
+    Path warehouse = tmp.resolve("held");
+    Path landing = tmp.resolve("empty-landing");
+    java.nio.file.Files.createDirectories(landing);
+    try (RunLock held = RunLock.acquire(warehouse, "run-holding", "warehouse run --landing x")) {
+      Process second = start(landing, warehouse);
+      String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(3, second.waitFor(), output);
+      String error = output.lines().filter(l -> l.startsWith("error: ")).findFirst().orElse(output);
+      assertTrue(error.startsWith("error: the warehouse " + warehouse + " is in use by another run: run run-holding (pid "
+          + ProcessHandle.current().pid() + " on "), error);
+      assertTrue(error.endsWith(": warehouse run --landing x); try again when it has finished"), error);
+    }
+  }
+
+  private static List<String> rows(SparkSession spark, WarehouseLayout layout, String table) {
+    Dataset<Row> rows = spark.read().format("delta").load(layout.path(table));
+    String[] kept = Arrays.stream(rows.columns()).filter(c -> !PipelineIT.RUN_COLUMNS.contains(c)).toArray(String[]::new);
+    List<String> out = new ArrayList<>(rowsOf(rows.selectExpr(kept)));
+    out.sort(Comparator.naturalOrder());
+    return out;
+  }
+
+  private static List<String> rowsOf(Dataset<Row> rows) {
+    return rows.collectAsList().stream().map(r -> r.size() == 1 ? String.valueOf(r.get(0)) : r.toString()).toList();
+  }
+}
