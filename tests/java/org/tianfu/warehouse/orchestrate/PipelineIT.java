@@ -44,8 +44,8 @@ import org.tianfu.warehouse.testing.TestSpark;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineIT {
-  static final LocalDate FROM = LocalDate.of(2024, 1, 29);
-  static final LocalDate TO = LocalDate.of(2024, 2, 2);
+  static final LocalDate FROM = LocalDate.of(2024, 1, 30);
+  static final LocalDate TO = LocalDate.of(2024, 2, 1);
   static final byte[] KEY = "pipeline-it".getBytes(StandardCharsets.UTF_8);
   /** Lineage columns that name the run, so they differ between two warehouses built from the same data. */
   static final List<String> RUN_COLUMNS = List.of("run_id", "ingested_at");
