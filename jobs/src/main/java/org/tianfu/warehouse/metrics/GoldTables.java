@@ -37,6 +37,15 @@ final class GoldTables {
     return out;
   }
 
+  /** The months a stage must (re)write: those marked for it and those its table lacks, within {@code periods}. */
+  TreeSet<YearMonth> toRewrite(TreeSet<YearMonth> marked, String table, List<YearMonth> periods) {
+    TreeSet<YearMonth> months = new TreeSet<>(periods);
+    months.removeAll(periods(table));
+    months.addAll(marked);
+    months.retainAll(periods);
+    return months;
+  }
+
   Dataset<Row> read(String table, Collection<YearMonth> months) {
     return spark.read().format("delta").load(layout.path(table)).where(DeltaReplace.in("period", texts(months)));
   }

@@ -36,10 +36,7 @@ public final class KpiStage {
   /** Recomputes what is dirty among {@code periods} (the warehouse's months); returns rows written per table. */
   public Map<String, Long> run(List<YearMonth> periods) {
     TreeSet<YearMonth> marked = dirtyPeriods.read(DirtyPeriods.KPIS);
-    TreeSet<YearMonth> dirty = new TreeSet<>(periods);
-    dirty.removeAll(gold.periods(GoldTables.KPI_COUNTY_MONTH));
-    dirty.addAll(marked);
-    dirty.retainAll(periods);
+    TreeSet<YearMonth> dirty = gold.toRewrite(marked, GoldTables.KPI_COUNTY_MONTH, periods);
     Map<String, Long> written = new LinkedHashMap<>();
     if (!dirty.isEmpty()) {
       TreeSet<YearMonth> rest = restOfYears(dirty, periods);

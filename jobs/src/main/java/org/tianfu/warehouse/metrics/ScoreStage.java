@@ -30,10 +30,7 @@ public final class ScoreStage {
 
   public Map<String, Long> run(List<YearMonth> periods) {
     TreeSet<YearMonth> marked = dirtyPeriods.read(DirtyPeriods.SCORES);
-    TreeSet<YearMonth> dirty = new TreeSet<>(periods);
-    dirty.removeAll(gold.periods(GoldTables.COUNTY_SCORES));
-    dirty.addAll(marked);
-    dirty.retainAll(periods);
+    TreeSet<YearMonth> dirty = gold.toRewrite(marked, GoldTables.COUNTY_SCORES, periods);
     Map<String, Long> written = new LinkedHashMap<>();
     if (!dirty.isEmpty()) {
       TreeSet<YearMonth> months = withFollowingJanuary(dirty, periods);
