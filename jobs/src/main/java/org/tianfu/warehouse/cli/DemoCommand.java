@@ -1,12 +1,9 @@
 package org.tianfu.warehouse.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.tianfu.warehouse.generate.GeneratorOptions;
 import org.tianfu.warehouse.generate.LandingGenerator;
 import org.apache.spark.sql.SparkSession;
@@ -15,6 +12,7 @@ import org.tianfu.warehouse.orchestrate.RunRequest;
 import org.tianfu.warehouse.orchestrate.Runner;
 import org.tianfu.warehouse.serve.ResultFormat;
 import org.tianfu.warehouse.serve.SparkSql;
+import org.tianfu.warehouse.store.Directories;
 import org.tianfu.warehouse.store.SparkSessions;
 import org.tianfu.warehouse.store.WarehouseLayout;
 import picocli.CommandLine.Command;
@@ -37,7 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path landing = dir.resolve("landing");
     Path warehouse = dir.resolve("warehouse");
     // A demo is rebuilt from scratch each time: its throwaway PII key changes with every run.
-    deleteTree(warehouse);
+    Directories.deleteTree(warehouse);
     System.out.println(new LandingGenerator(
         new GeneratorOptions(landing, FROM, TO, scale, 20240101L, 0.002, true)).run().describe());
     SparkSession spark = SparkSessions.getOrCreate();
@@ -67,14 +65,4 @@ public final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 }

@@ -1,8 +1,5 @@
 package org.tianfu.warehouse.orchestrate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,13 +7,11 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.tianfu.warehouse.conform.ConformStage;
@@ -36,6 +31,7 @@ import org.tianfu.warehouse.metrics.Periods;
 import org.tianfu.warehouse.metrics.ScoreStage;
 import org.tianfu.warehouse.store.ConformedDays;
 import org.tianfu.warehouse.store.DeltaReplace;
+import org.tianfu.warehouse.store.Directories;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
@@ -179,19 +175,7 @@ public final class Runner {
   }
 
   private void clear() {
-    for (String layer : LAYERS) {
-      Path dir = layout.root().resolve(layer);
-      if (!Files.exists(dir)) {
-        continue;
-      }
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot clear " + dir, e);
-      }
-    }
+    LAYERS.forEach(layer -> Directories.deleteTree(layout.root().resolve(layer)));
   }
 
   static String newRunId() {
