@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
 public record WarehouseLayout(Path root) {
   public static final String QUARANTINE = "ops.quarantine";
   public static final String INGEST_AUDIT = "ops.ingest_audit";
+  private static final Pattern COMMIT = Pattern.compile("\\d{20}\\.(json|checkpoint\\.parquet)");
 
   public static String bronze(String source) {
     return "bronze." + source;
@@ -29,7 +31,24 @@ public record WarehouseLayout(Path root) {
   }
 
   public boolean exists(String table) {
-    return Files.isDirectory(Path.of(path(table), "_delta_log"));
+    return committed(Path.of(path(table)));
+  }
+
+  /**
+   * A directory is a table once its first commit is in the log. A run killed while creating a
+   * table leaves data files and an empty {@code _delta_log} behind: that is no table yet, and the
+   * next run creates it afresh (Delta ignores the unreferenced files).
+   */
+  private static boolean committed(Path table) {
+    Path log = table.resolve("_delta_log");
+    if (!Files.isDirectory(log)) {
+      return false;
+    }
+    try (Stream<Path> entries = Files.list(log)) {
+      return entries.anyMatch(e -> COMMIT.matcher(e.getFileName().toString()).matches());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the Delta log " + log, e);
+    }
   }
 
   /** Every Delta table in the warehouse, as {@code layer.table}, sorted. */
@@ -44,7 +63,7 @@ public record WarehouseLayout(Path root) {
           continue;
         }
         try (Stream<Path> tables = Files.list(layer)) {
-          tables.filter(t -> Files.isDirectory(t.resolve("_delta_log"))).sorted()
+          tables.filter(WarehouseLayout::committed).sorted()
               .forEach(t -> names.add(layer.getFileName() + "." + t.getFileName()));
         }
       }
