@@ -22,14 +22,21 @@ class WarehouseCliIT {
   record Result(int exit, String out, String err) {}
 
   static Result warehouse(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    return warehouseWithInput(env, "", args);
+  }
+
+  /** bin/warehouse with {@code input} as its standard input, as a pipe gives it (the SQL shell reads it). */
+  static Result warehouseWithInput(Map<String, String> env, String input, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of("bin/warehouse").toAbsolutePath().toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().remove("WAREHOUSE_PII_KEY");
     pb.environment().putAll(env);
+    Path in = Files.writeString(Files.createTempFile("in", ".txt"), input, StandardCharsets.UTF_8);
     Path out = Files.createTempFile("out", ".txt");
     Path err = Files.createTempFile("err", ".txt");
-    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p = pb.redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     assertTrue(p.waitFor(10, TimeUnit.MINUTES), "bin/warehouse did not finish");
     return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
   }

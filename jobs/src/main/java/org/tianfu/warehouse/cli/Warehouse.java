@@ -5,6 +5,7 @@ import org.apache.spark.sql.AnalysisException;
 import org.tianfu.warehouse.ingest.LandingFileException;
 import org.tianfu.warehouse.orchestrate.AirflowUnavailableException;
 import org.tianfu.warehouse.orchestrate.WarehouseBusyException;
+import org.tianfu.warehouse.serve.QueryError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -52,12 +53,12 @@ public final class Warehouse implements Runnable {
     return cli.execute(args);
   }
 
-  private static boolean isUserError(Exception e) {
+  static boolean isUserError(Exception e) {
     return e instanceof UserError || e instanceof IllegalArgumentException || e instanceof AirflowUnavailableException
-        || e instanceof LandingFileException || e instanceof AnalysisException;
+        || e instanceof LandingFileException || e instanceof AnalysisException || e instanceof QueryError;
   }
 
-  private static String firstLine(String message) {
+  static String firstLine(String message) {
     if (message == null) {
       return "failed";
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.tianfu.warehouse.contract.LandingTimestamps;
@@ -12,7 +13,7 @@ import org.tianfu.warehouse.contract.LandingTimestamps;
 public record QueryResult(List<String> columns, List<List<Object>> rows) {
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
 
-  /** A value as text: decimals without exponent, timestamps in Asia/Shanghai. */
+  /** A value as text: decimals without exponent, timestamps in Asia/Shanghai (Spark's and DuckDB's alike). */
   static String text(Object v) {
     if (v == null) {
       return null;
@@ -20,12 +21,21 @@ public record QueryResult(List<String> columns, List<List<Object>> rows) {
     if (v instanceof BigDecimal d) {
       return d.toPlainString();
     }
-    if (v instanceof Timestamp t) {
-      return LocalDateTime.ofInstant(t.toInstant(), LandingTimestamps.SHANGHAI).format(TIMESTAMP);
-    }
-    if (v instanceof Instant i) {
-      return LocalDateTime.ofInstant(i, LandingTimestamps.SHANGHAI).format(TIMESTAMP);
+    Instant instant = instant(v);
+    if (instant != null) {
+      return LocalDateTime.ofInstant(instant, LandingTimestamps.SHANGHAI).format(TIMESTAMP);
     }
     return v.toString();
+  }
+
+  /** The instant a timestamp value names: Spark gives Timestamp or Instant, DuckDB OffsetDateTime. */
+  static Instant instant(Object v) {
+    if (v instanceof Timestamp t) {
+      return t.toInstant();
+    }
+    if (v instanceof OffsetDateTime o) {
+      return o.toInstant();
+    }
+    return v instanceof Instant i ? i : null;
   }
 }

@@ -3,23 +3,39 @@ package org.tianfu.warehouse.serve;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** How {@code warehouse sql} prints a result: CSV (NULL as an empty field), JSON lines, or a text table. */
+/**
+ * How {@code warehouse sql} writes a result: CSV (NULL as an empty field), JSON lines or a text
+ * table, all in UTF-8 whatever the platform's default (county names are Chinese); or an Excel sheet.
+ */
 public enum ResultFormat {
-  CSV, JSON, TABLE;
+  CSV, JSON, TABLE, XLSX;
 
-  public void print(QueryResult result, PrintStream out) {
+  /** Whether the format is text a terminal can show (XLSX is not). */
+  public boolean isText() {
+    return this != XLSX;
+  }
+
+  public void print(QueryResult result, OutputStream stream) {
+    if (this == XLSX) {
+      XlsxSheet.write(result, stream);
+      return;
+    }
+    PrintStream out = new PrintStream(stream, false, StandardCharsets.UTF_8);
     switch (this) {
       case CSV -> printCsv(result, out);
       case JSON -> printJson(result, out);
-      case TABLE -> printTable(result, out);
+      default -> printTable(result, out);
     }
     out.flush();
   }
@@ -51,6 +67,8 @@ public enum ResultFormat {
           node.putNull(name);
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
           node.put(name, ((Number) v).longValue());
+        } else if (v instanceof BigInteger b) {
+          node.put(name, b);
         } else if (v instanceof Double d) {
           node.put(name, d);
         } else if (v instanceof Float f) {

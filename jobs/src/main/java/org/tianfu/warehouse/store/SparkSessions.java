@@ -20,7 +20,13 @@ public final class SparkSessions {
         // Tables are addressed by path; the catalog only holds per-session names, kept out of the cwd.
         .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/tianfu-spark-catalog")
         .config("spark.sql.catalogImplementation", "in-memory")
-        .config("spark.databricks.delta.snapshotPartitions", "2");
+        .config("spark.databricks.delta.snapshotPartitions", "2")
+        // New tables keep their log for ten years (Delta's default drops commits older than 30 days
+        // at each checkpoint), so that 'warehouse sql --as-of' can still read last spring's tables.
+        .config("spark.databricks.delta.properties.defaults.logRetentionDuration", "interval 3650 days")
+        // DuckDB reads the Parquet files the log lists; a deletion vector would hide rows in them that
+        // it cannot see. Deletes and merges rewrite files instead.
+        .config("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false");
     if (System.getProperty("spark.master") == null) {
       builder.master("local[*]");
     }

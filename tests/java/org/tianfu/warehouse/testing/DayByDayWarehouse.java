@@ -1,0 +1,121 @@
+package org.tianfu.warehouse.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.tianfu.warehouse.generate.GeneratorOptions;
+import org.tianfu.warehouse.generate.LandingGenerator;
+import org.tianfu.warehouse.orchestrate.Pipeline;
+import org.tianfu.warehouse.serve.AsOf;
+import org.tianfu.warehouse.serve.DuckDbSql;
+import org.tianfu.warehouse.store.WarehouseLayout;
+
+/**
+ * A warehouse built as production builds one, for the tests of {@code warehouse sql}: generated
+ * exports ingested one night at a time across a month boundary (replaceWhere overwrites, MERGEs into
+ * silver.orders and silver.users, DELETEs from ops.dirty_periods, and eleven audit commits, which
+ * make a checkpoint), with a hand-written order completed in January and refunded the next night,
+ * in February (January is restated), then a rerun with nothing new. Two nights only, as each run
+ * takes a minute or more here whatever the volume. Built once per test JVM; the folder goes when the
+ * JVM exits.
+ */
+public final class DayByDayWarehouse {
+  public static final LocalDate FROM = LocalDate.of(2024, 1, 31);
+  public static final LocalDate TO = LocalDate.of(2024, 2, 1);
+  /** The county that facilitated the refunded order: its January service_orders drop by one. */
+  public static final String REFUND_COUNTY = "511922";
+
+  private static DayByDayWarehouse built;
+
+  private final WarehouseLayout layout;
+  private final Instant beforeRefund;
+  private final DuckDbSql duckDb;
+
+  private DayByDayWarehouse(WarehouseLayout layout, Instant beforeRefund) {
+    this.layout = layout;
+    this.beforeRefund = beforeRefund;
+    this.duckDb = new DuckDbSql(layout, AsOf.LATEST);
+  }
+
+  public static synchronized DayByDayWarehouse get() {
+    if (built == null) {
+      try {
+        built = build(Files.createTempDirectory("day-by-day"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return built;
+  }
+
+  public WarehouseLayout layout() {
+    return layout;
+  }
+
+  /** The DuckDB engine on the latest snapshots, shared by the tests of the JVM. */
+  public DuckDbSql duckDb() {
+    return duckDb;
+  }
+
+  /** A moment after the night before the refund arrived and before the night it did. */
+  public Instant beforeRefund() {
+    return beforeRefund;
+  }
+
+  private static DayByDayWarehouse build(Path root) throws IOException, InterruptedException {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root)));
+    Path landing = root.resolve("landing");
+    WarehouseLayout layout = new WarehouseLayout(root.resolve("warehouse"));
+    Pipeline pipeline = new Pipeline(TestSpark.session(), layout.root(),
+        "day-by-day".getBytes(StandardCharsets.UTF_8), s -> { });
+    Instant beforeRefund = null;
+    for (LocalDate day = FROM; !day.isAfter(TO); day = day.plusDays(1)) {
+      // Each (source, day) folder is a pure function of the seed: generating night by night is the same export.
+      new LandingGenerator(new GeneratorOptions(landing, day, day, 0.005, 5L, 0.01, false)).run();
+      if (day.equals(FROM)) {
+        orders(landing, day, order("PARITY-E1", "created", "2024-01-31T09:00:00+08:00"),
+            order("PARITY-E2", "completed", "2024-01-31T15:00:00+08:00"));
+      }
+      if (day.equals(TO)) {
+        // Commit times are file times: keep the moment clear of both nights' commits.
+        Thread.sleep(1100);
+        beforeRefund = Instant.now();
+        Thread.sleep(1100);
+        orders(landing, day, order("PARITY-E3", "cancelled", "2024-02-01T10:00:00+08:00"));
+      }
+      pipeline.run(landing, false);
+    }
+    pipeline.run(landing, false);
+    return new DayByDayWarehouse(layout, beforeRefund);
+  }
+
+  private static String order(String event, String status, String time) {
+    return "{\"event_id\":\"" + event + "\",\"order_id\":\"PARITY-O1\",\"status\":\"" + status + "\","
+        + "\"category\":\"service\",\"supplier_id\":\"S1\",\"supplier_county\":\"510104\",\"demander_id\":\"D1\","
+        + "\"demander_county\":\"513401\",\"facilitator_county\":\"" + REFUND_COUNTY + "\",\"amount_yuan\":20000,"
+        + "\"event_time\":\"" + time + "\"}";
+  }
+
+  private static void orders(Path landing, LocalDate day, String... lines) {
+    new Landing(landing).write("orders", day.toString(), "zz-parity.jsonl", lines);
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // A temp folder left behind is not worth failing a finished test run for.
+    }
+  }
+}
