@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.tianfu.warehouse.generate.GeneratorOptions;
 import org.tianfu.warehouse.generate.LandingGenerator;
-import org.tianfu.warehouse.orchestrate.Pipeline;
+import org.tianfu.warehouse.orchestrate.RunRequest;
+import org.tianfu.warehouse.orchestrate.Runner;
 import org.tianfu.warehouse.serve.AsOf;
 import org.tianfu.warehouse.serve.DuckDbSql;
+import org.tianfu.warehouse.store.Directories;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
@@ -72,10 +72,10 @@ public final class DayByDayWarehouse {
   }
 
   private static DayByDayWarehouse build(Path root) throws IOException, InterruptedException {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root)));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteTree(root)));
     Path landing = root.resolve("landing");
     WarehouseLayout layout = new WarehouseLayout(root.resolve("warehouse"));
-    Pipeline pipeline = new Pipeline(TestSpark.session(), layout.root(),
+    Runner runner = new Runner(TestSpark.session(), layout.root(),
         "day-by-day".getBytes(StandardCharsets.UTF_8), s -> { });
     Instant beforeRefund = null;
     for (LocalDate day = FROM; !day.isAfter(TO); day = day.plusDays(1)) {
@@ -92,9 +92,9 @@ public final class DayByDayWarehouse {
         Thread.sleep(1100);
         orders(landing, day, order("PARITY-E3", "cancelled", "2024-02-01T10:00:00+08:00"));
       }
-      pipeline.run(landing, false);
+      runner.run(RunRequest.everything(landing, "day-by-day"));
     }
-    pipeline.run(landing, false);
+    runner.run(RunRequest.everything(landing, "day-by-day"));
     return new DayByDayWarehouse(layout, beforeRefund);
   }
 
@@ -107,15 +107,5 @@ public final class DayByDayWarehouse {
 
   private static void orders(Path landing, LocalDate day, String... lines) {
     new Landing(landing).write("orders", day.toString(), "zz-parity.jsonl", lines);
-  }
-
-  private static void deleteTree(Path root) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // A temp folder left behind is not worth failing a finished test run for.
-    }
   }
 }
