@@ -57,7 +57,9 @@ class DuckDbParityIT {
       // The audit (written every night: its log has a checkpoint) and the DELETEd dirty periods.
       "SELECT source, count(*) AS files, sum(lines_read) AS lines_read, max(ingested_at) AS last_ingest"
           + " FROM ops.ingest_audit GROUP BY source ORDER BY source",
-      "SELECT count(*) AS dirty FROM ops.dirty_periods");
+      "SELECT count(*) AS dirty FROM ops.dirty_periods",
+      "SELECT status, rows_written, table_versions['gold.county_scores'] AS version"
+          + " FROM ops.runs JOIN ops.publications USING (run_id) ORDER BY started_at");
 
   final WarehouseLayout layout = DayByDayWarehouse.get().layout();
   final DuckDbSql duckDb = DayByDayWarehouse.get().duckDb();

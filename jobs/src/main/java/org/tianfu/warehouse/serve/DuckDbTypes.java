@@ -10,6 +10,7 @@ import io.delta.kernel.types.DoubleType;
 import io.delta.kernel.types.FloatType;
 import io.delta.kernel.types.IntegerType;
 import io.delta.kernel.types.LongType;
+import io.delta.kernel.types.MapType;
 import io.delta.kernel.types.ShortType;
 import io.delta.kernel.types.StringType;
 import io.delta.kernel.types.TimestampNTZType;
@@ -38,6 +39,9 @@ final class DuckDbTypes {
     }
     if (type instanceof DecimalType d) {
       return "DECIMAL(" + d.getPrecision() + "," + d.getScale() + ")";
+    }
+    if (type instanceof MapType m) {   // ops.runs.rows_written, ops.publications.table_versions
+      return "MAP(" + of(table, column, m.getKeyType()) + ", " + of(table, column, m.getValueType()) + ")";
     }
     throw new QueryError(table + "." + column + " has type " + type + ", which the DuckDB engine does not read;"
         + " use --engine spark");

@@ -25,6 +25,9 @@ public record QueryResult(List<String> columns, List<List<Object>> rows) {
     if (instant != null) {
       return LocalDateTime.ofInstant(instant, LandingTimestamps.SHANGHAI).format(TIMESTAMP);
     }
+    if (v instanceof java.util.Map<?, ?> m) {
+      return new java.util.TreeMap<>(m).toString();   // key order, whichever engine read it
+    }
     return v.toString();
   }
 

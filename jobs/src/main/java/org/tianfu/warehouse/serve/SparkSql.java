@@ -39,7 +39,8 @@ public final class SparkSql implements QueryEngine {
     for (Row r : df.collectAsList()) {
       List<Object> values = new ArrayList<>(r.size());
       for (int i = 0; i < r.size(); i++) {
-        values.add(r.get(i));
+        // Maps as Java maps, as DuckDB's JDBC driver gives them (ops.runs.rows_written).
+        values.add(r.get(i) instanceof scala.collection.Map<?, ?> ? r.getJavaMap(i) : r.get(i));
       }
       rows.add(values);
     }
