@@ -11,8 +11,10 @@ takes a lock on the warehouse, so two runs can never interleave stages even if A
 
 Deploy (see the project README): copy this file and the JSON into the DAGs folder; set the
 Airflow Variables ``tianfu_jar`` (path or URL of warehouse-<version>-spark.jar), ``tianfu_landing``
-and ``tianfu_warehouse`` (landing and warehouse locations), ``tianfu_pii_key_file`` (a file on the
-workers holding the PII key), and a Spark connection ``tianfu_spark`` (master, deploy mode).
+and ``tianfu_warehouse`` (landing and warehouse locations), ``tianfu_reports`` (the folder county
+reports are written to, on the machine running the Spark driver, which also needs Chromium and a
+Chinese font for the PDFs), ``tianfu_pii_key_file`` (a file on the workers holding the PII key), and
+a Spark connection ``tianfu_spark`` (master, deploy mode).
 
 Airflow 2.x: import ``DAG`` from ``airflow`` instead of ``airflow.sdk``, drop ``deadline=`` (use
 ``sla``/``sla_miss_callback`` on the tasks), and note ``catchup`` already defaults to True there.
@@ -96,6 +98,8 @@ with DAG(
                 "--landing", "{{ var.value.tianfu_landing }}",
                 "--warehouse", "{{ var.value.tianfu_warehouse }}",
                 "--from", EXPORT_DAY, "--to", EXPORT_DAY,
+                # read by the reports task only: the month's county reports and leaderboard
+                "--reports", "{{ var.value.tianfu_reports }}",
             ],
             name="tianfu-" + spec["id"],
         )

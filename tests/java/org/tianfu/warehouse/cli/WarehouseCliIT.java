@@ -58,6 +58,9 @@ class WarehouseCliIT {
     assertOneLineError(warehouse(Map.of(), "run", "--landing", tmp.toString(), "--warehouse", tmp.resolve("w").toString()),
         "error: no key for personal data: set WAREHOUSE_PII_KEY or WAREHOUSE_PII_KEY_FILE (a file kept outside"
             + " the repository); phone numbers are stored only as keyed hashes");
+    assertOneLineError(warehouse(Map.of("WAREHOUSE_PII_KEY", "k"), "run", "--landing", tmp.toString(), "--warehouse",
+        tmp.resolve("w").toString(), "--reports", tmp.resolve("r").toString(), "--chromium", "/no/such/chromium"),
+        "error: Chromium /no/such/chromium: not an executable file");
     assertOneLineError(warehouse(Map.of(), "sql", "--warehouse", tmp.toString(), "SELECT 1"),
         "error: --warehouse " + tmp + " holds no tables yet: run 'warehouse run' first");
   }
@@ -71,9 +74,21 @@ class WarehouseCliIT {
     assertEquals(0, gen.exit(), gen.err());
 
     Map<String, String> key = Map.of("WAREHOUSE_PII_KEY", "cli-test");
-    Result run = warehouse(key, "run", "--landing", landing.toString(), "--warehouse", warehouse.toString());
+    Path reports = tmp.resolve("reports");
+    Result run = warehouse(key, "run", "--landing", landing.toString(), "--warehouse", warehouse.toString(),
+        "--reports", reports.toString(), "--no-pdf");
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.err().contains("bronze.orders"), run.err());
+
+    // The reports task wrote the latest export month: 183 counties and the leaderboard, nothing staged left over.
+    assertTrue(run.err().lines().anyMatch(l -> l.matches("all days +reports +rows +184 .*")), run.err());
+    try (var months = Files.list(reports)) {
+      assertEquals(List.of("2024-02"), months.map(p -> p.getFileName().toString()).toList());
+    }
+    try (var files = Files.list(reports.resolve("2024-02").resolve("counties"))) {
+      assertEquals(183 * 2, files.filter(p -> p.toString().endsWith(".html") || p.toString().endsWith(".xlsx")).count());
+    }
+    assertTrue(Files.readString(reports.resolve("2024-02/index.html")).contains("leaderboard-2024-02.html"));
 
     assertTrue(run.err().lines().anyMatch(l -> l.matches("all days +scores +rows +366 .*")), run.err());
 

@@ -3,15 +3,18 @@ package org.tianfu.warehouse.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.concurrent.Callable;
 import org.tianfu.warehouse.generate.GeneratorOptions;
 import org.tianfu.warehouse.generate.LandingGenerator;
 import org.apache.spark.sql.SparkSession;
 import org.tianfu.warehouse.ingest.PiiKey;
+import org.tianfu.warehouse.orchestrate.ReportTarget;
 import org.tianfu.warehouse.orchestrate.RunRequest;
 import org.tianfu.warehouse.orchestrate.Runner;
 import org.tianfu.warehouse.serve.ResultFormat;
 import org.tianfu.warehouse.serve.SparkSql;
+import org.tianfu.warehouse.serve.report.PdfPrinter;
 import org.tianfu.warehouse.store.Directories;
 import org.tianfu.warehouse.store.SparkSessions;
 import org.tianfu.warehouse.store.WarehouseLayout;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Generate four weeks of exports at a small scale, run the pipeline, show what was built.")
+    description = "Generate four weeks of exports at a small scale, run the pipeline, show what was built, write the month's reports.")
 public final class DemoCommand implements Callable<Integer> {
   static final LocalDate FROM = LocalDate.of(2024, 2, 19);
   static final LocalDate TO = LocalDate.of(2024, 3, 17);
@@ -39,7 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println(new LandingGenerator(
         new GeneratorOptions(landing, FROM, TO, scale, 20240101L, 0.002, true)).run().describe());
     SparkSession spark = SparkSessions.getOrCreate();
-    new Runner(spark, warehouse, PiiKey.throwaway(), System.err::println).run(RunRequest.everything(landing, "warehouse demo"));
+    new Runner(spark, warehouse, PiiKey.throwaway(), System.err::println)
+        .run(RunRequest.everything(landing, "warehouse demo").withReports(new ReportTarget(dir.resolve("reports"), printer())));
 
     WarehouseLayout layout = new WarehouseLayout(warehouse.toAbsolutePath());
     SparkSql sql = new SparkSql(spark, layout);
@@ -62,7 +66,19 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println("\nTables: " + String.join(", ", layout.tables()));
     System.out.println("Query them, e.g.:\n  bin/warehouse sql --warehouse " + warehouse
         + " \"SELECT * FROM gold.kpi_county_month WHERE county_code = '510104' AND period = '2024-03'\"");
+    System.out.println("County reports and the leaderboard, " + YearMonth.from(TO) + ": open "
+        + dir.resolve("reports").resolve(YearMonth.from(TO).toString()).resolve("index.html"));
     return 0;
+  }
+
+  /** The demo shows what it can: without Chromium or a Chinese font, reports in HTML and XLSX only. */
+  private static PdfPrinter printer() {
+    try {
+      return PdfPrinter.locate(null, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("warning: reports without PDFs: " + e.getMessage());
+      return null;
+    }
   }
 
 }

@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.tianfu.warehouse.ingest.PiiKey;
+import org.tianfu.warehouse.orchestrate.ReportTarget;
 import org.tianfu.warehouse.orchestrate.RunRequest;
 import org.tianfu.warehouse.orchestrate.Runner;
+import org.tianfu.warehouse.orchestrate.TaskGraph;
+import org.tianfu.warehouse.serve.report.PdfPrinter;
 import org.tianfu.warehouse.store.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +42,17 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--full", description = "rebuild the warehouse from the whole landing directory")
   boolean full;
 
+  @Option(names = "--reports", paramLabel = "DIR",
+      description = "the reports task writes the latest month's county reports and leaderboard into DIR/YYYY-MM (none without it)")
+  Path reports;
+
+  @Option(names = "--no-pdf", description = "reports in HTML and XLSX only (the PDFs need Chromium and a Chinese font)")
+  boolean noPdf;
+
+  @Option(names = "--chromium", paramLabel = "PATH",
+      description = "Chromium that prints the PDFs (default: $WAREHOUSE_CHROMIUM, else chromium on the PATH)")
+  Path chromium;
+
   @Override
   public Integer call() {
     requireDirectory(landing, "--landing");
@@ -52,12 +66,17 @@ public final class RunCommand implements Callable<Integer> {
       throw new UserError("--full rebuilds everything; it does not combine with --rerun or --only");
     }
     byte[] key = PiiKey.fromEnvironment(System.getenv());
+    String command = "warehouse " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    RunRequest request = new RunRequest(landing, from, to, only, rerun, full, command);
+    if (reports != null && request.runs(TaskGraph.REPORTS)) {
+      // Before Spark starts: a missing browser or font is found now, not after the night's ingest.
+      request = request.withReports(new ReportTarget(reports, noPdf ? null : PdfPrinter.locate(chromium, System.getenv())));
+    }
     Runner runner = new Runner(SparkSessions.getOrCreate(), warehouse, key, System.err::println);
     if (only != null) {
       runner.graph().task(only);   // an unknown task is a user error, before anything runs
     }
-    String command = "warehouse " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    runner.run(new RunRequest(landing, from, to, only, rerun, full, command));
+    runner.run(request);
     return 0;
   }
 

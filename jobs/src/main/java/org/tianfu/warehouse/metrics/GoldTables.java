@@ -13,10 +13,10 @@ import org.tianfu.warehouse.store.DeltaReplace;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /** Reading and replacing month slices of the gold tables, shared by the kpis and scores stages. */
-final class GoldTables {
-  static final String KPI_ACTUALS = "gold.kpi_actuals";
-  static final String KPI_COUNTY_MONTH = "gold.kpi_county_month";
-  static final String COUNTY_SCORES = "gold.county_scores";
+public final class GoldTables {
+  public static final String KPI_ACTUALS = "gold.kpi_actuals";
+  public static final String KPI_COUNTY_MONTH = "gold.kpi_county_month";
+  public static final String COUNTY_SCORES = "gold.county_scores";
 
   private final SparkSession spark;
   private final WarehouseLayout layout;

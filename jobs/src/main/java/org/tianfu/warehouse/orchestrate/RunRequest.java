@@ -12,11 +12,26 @@ import java.time.LocalDate;
  * @param rerun an export day to replace with what its folders hold now, or null
  * @param full rebuild the warehouse from the whole landing directory
  * @param command the command line, as recorded in ops.runs
+ * @param reports where the reports task writes, or null: it writes none
  */
 public record RunRequest(Path landing, LocalDate from, LocalDate to, String only, LocalDate rerun,
-    boolean full, String command) {
+    boolean full, String command, ReportTarget reports) {
+
+  public RunRequest(Path landing, LocalDate from, LocalDate to, String only, LocalDate rerun, boolean full,
+      String command) {
+    this(landing, from, to, only, rerun, full, command, null);
+  }
 
   public static RunRequest everything(Path landing, String command) {
     return new RunRequest(landing, null, null, null, null, false, command);
+  }
+
+  /** Whether this run executes the graph's task {@code id}. */
+  public boolean runs(String id) {
+    return only == null || only.equals(id);
+  }
+
+  public RunRequest withReports(ReportTarget target) {
+    return new RunRequest(landing, from, to, only, rerun, full, command, target);
   }
 }

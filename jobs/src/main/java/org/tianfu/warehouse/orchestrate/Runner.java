@@ -29,6 +29,7 @@ import org.tianfu.warehouse.metrics.KpiStage;
 import org.tianfu.warehouse.metrics.Methodology;
 import org.tianfu.warehouse.metrics.Periods;
 import org.tianfu.warehouse.metrics.ScoreStage;
+import org.tianfu.warehouse.serve.report.MonthlyReports;
 import org.tianfu.warehouse.store.ConformedDays;
 import org.tianfu.warehouse.store.DeltaReplace;
 import org.tianfu.warehouse.store.Directories;
@@ -82,10 +83,15 @@ public final class Runner {
         if (request.rerun() != null) {
           forget(request.rerun());
         }
-        for (DayRange days : days(request)) {
+        List<DayRange> nights = days(request);
+        for (int i = 0; i < nights.size(); i++) {
+          DayRange days = nights.get(i);
           for (Task task : tasks) {
+            if (task.id().equals(TaskGraph.REPORTS) && i + 1 < nights.size() && sameMonth(days, nights.get(i + 1))) {
+              continue;   // a backfill reports each month once, on its last day in the range
+            }
             long start = System.nanoTime();
-            Map<String, Long> rows = execute(task, days, request.landing().toAbsolutePath(), runId);
+            Map<String, Long> rows = execute(task, days, request, runId);
             rows.forEach((table, n) -> written.merge(table, n, Long::sum));
             log.accept(String.format("%-22s %-28s rows %,9d  %6.1f s", days, task.id(),
                 rows.values().stream().mapToLong(Long::longValue).sum(), (System.nanoTime() - start) / 1e9));
@@ -98,6 +104,10 @@ public final class Runner {
         throw e;
       }
     }
+  }
+
+  private static boolean sameMonth(DayRange a, DayRange b) {
+    return YearMonth.from(a.last()).equals(YearMonth.from(b.last()));
   }
 
   /** The days to run one by one: each day of a backfill, a rerun's day, or all pending days at once. */
@@ -115,7 +125,8 @@ public final class Runner {
     return out;
   }
 
-  private Map<String, Long> execute(Task task, DayRange days, Path landing, String runId) {
+  private Map<String, Long> execute(Task task, DayRange days, RunRequest request, String runId) {
+    Path landing = request.landing().toAbsolutePath();
     Map<String, Long> rows = new LinkedHashMap<>();
     switch (task.id()) {
       case TaskGraph.CONFORM -> {
@@ -125,6 +136,7 @@ public final class Runner {
       }
       case TaskGraph.KPIS -> rows.putAll(new KpiStage(spark, layout, catalogue).run(periods()));
       case TaskGraph.SCORES -> rows.putAll(new ScoreStage(spark, layout, methodology).run(periods()));
+      case TaskGraph.REPORTS -> rows.putAll(reports(request.reports(), runId));
       case TaskGraph.PUBLISH -> rows.put(Publication.TABLE, new Publication(spark, layout).run(runId));
       default -> {
         SourceSpec spec = sources.stream().filter(s -> TaskGraph.ingestTask(s.name()).equals(task.id())).findFirst()
@@ -138,6 +150,24 @@ public final class Runner {
       }
     }
     return rows;
+  }
+
+  /**
+   * The reports of the month of the latest export day, the month county offices are following; an
+   * earlier month restated by late data is re-reported with {@code warehouse report --period}.
+   */
+  private Map<String, Long> reports(ReportTarget target, String runId) {
+    List<YearMonth> months = periods();
+    if (target == null || months.isEmpty()) {
+      log.accept("reports: " + (target == null ? "no --reports folder given" : "no export day ingested yet")
+          + ", none written");
+      return Map.of();
+    }
+    YearMonth period = months.get(months.size() - 1);
+    Path written = new ReportsFolder(target.dir()).replace(period, runId, out -> new MonthlyReports(catalogue, methodology)
+        .write(spark, layout, period, counties.all(), out, target.printer(), log));
+    log.accept("reports: " + written.resolve("index.html"));
+    return Map.of("reports." + period, (long) counties.size() + 1);
   }
 
   /**

@@ -19,6 +19,7 @@ public final class TaskGraph {
   public static final String CONFORM = "conform";
   public static final String KPIS = "kpis";
   public static final String SCORES = "scores";
+  public static final String REPORTS = "reports";
   public static final String PUBLISH = "publish";
   public static final String DAG_ID = "tianfu_warehouse_nightly";
 
@@ -37,7 +38,8 @@ public final class TaskGraph {
     g.add(new Task(CONFORM, "bronze → silver: Shanghai months, order state, users, targets, counties", ingests));
     g.add(new Task(KPIS, "silver → gold.kpi_actuals, gold.kpi_county_month for the months touched", List.of(CONFORM)));
     g.add(new Task(SCORES, "gold.kpi_county_month → gold.county_scores: scores, ranks, grades", List.of(KPIS)));
-    g.add(new Task(PUBLISH, "record the gold snapshot (Delta versions) this run publishes in ops.publications", List.of(SCORES)));
+    g.add(new Task(REPORTS, "gold → the latest month's county reports and province leaderboard (HTML, PDF, XLSX) under --reports", List.of(SCORES)));
+    g.add(new Task(PUBLISH, "record the gold snapshot (Delta versions) this run publishes in ops.publications", List.of(REPORTS)));
     return g;
   }
 

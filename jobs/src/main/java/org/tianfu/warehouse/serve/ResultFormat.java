@@ -28,7 +28,7 @@ public enum ResultFormat {
 
   public void print(QueryResult result, OutputStream stream) {
     if (this == XLSX) {
-      XlsxSheet.write(result, stream);
+      ResultWorkbook.write(result, stream);
       return;
     }
     PrintStream out = new PrintStream(stream, false, StandardCharsets.UTF_8);

@@ -15,11 +15,11 @@ import org.tianfu.warehouse.contract.LandingTimestamps;
  * A result as one Excel worksheet: a header row, then numbers as numbers (so a spreadsheet can sum
  * them), dates as dates, instants as Shanghai date-times, NULL as an empty cell.
  */
-final class XlsxSheet {
+final class ResultWorkbook {
   /** Excel's limit, less the header row. */
   static final int MAX_ROWS = 1_048_575;
 
-  private XlsxSheet() {}
+  private ResultWorkbook() {}
 
   static void write(QueryResult result, OutputStream out) {
     if (result.rows().size() > MAX_ROWS) {
