@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.tianfu.warehouse.cli.Warehouse;
-import org.tianfu.warehouse.generate.GeneratorOptions;
-import org.tianfu.warehouse.generate.LandingGenerator;
-import org.tianfu.warehouse.orchestrate.RunRequest;
-import org.tianfu.warehouse.orchestrate.Runner;
 import org.tianfu.warehouse.store.Directories;
 import org.tianfu.warehouse.store.WarehouseLayout;
+import org.tianfu.warehouse.testing.DayByDayWarehouse;
 import org.tianfu.warehouse.testing.TestSpark;
 
 /**
- * {@code warehouse report} on a warehouse the pipeline built from generated exports (four export
- * days across a month boundary): the figures equal what {@code bin/warehouse sql} answers for the
+ * {@code warehouse report} on the warehouse the pipeline built night by night from generated exports
+ * across a month boundary (shared with the other serving tests): the figures equal what {@code bin/warehouse sql} answers for the
  * same county and period, the PDF holds the Chinese text and renders, and the user's mistakes get
  * one error line; and in a real browser (headless Chromium) the pages draw their charts without a
  * console error. What it writes stays in target/report-artifacts: the reports, screenshots, PDF pages.
@@ -55,12 +51,7 @@ class ReportIT {
   @BeforeAll
   void buildWarehouseAndReports() throws IOException {
     spark = TestSpark.session();
-    Path landing = tmp.resolve("landing");
-    new LandingGenerator(new GeneratorOptions(landing, LocalDate.of(2024, 1, 30), LocalDate.of(2024, 2, 2),
-        0.01, 7L, 0.002, false)).run();
-    warehouse = tmp.resolve("warehouse");
-    new Runner(spark, warehouse, "report-it".getBytes(StandardCharsets.UTF_8), s -> { })
-        .run(RunRequest.everything(landing, "report-it"));
+    warehouse = DayByDayWarehouse.get().layout().root();
     String scores = "delta.`" + new WarehouseLayout(warehouse).path("gold.county_scores") + "`";
     // The county in the middle of the province ranking (moved since January), and one without targets.
     scored = spark.sql("SELECT county_code FROM " + scores + " WHERE period = '" + PERIOD
