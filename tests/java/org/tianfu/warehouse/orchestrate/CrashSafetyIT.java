@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tianfu.warehouse.generate.GeneratorOptions;
 import org.tianfu.warehouse.generate.LandingGenerator;
 import org.tianfu.warehouse.store.WarehouseLayout;
+import org.tianfu.warehouse.testing.TableRows;
 import org.tianfu.warehouse.testing.TestSpark;
 
 /**
@@ -82,10 +81,11 @@ class CrashSafetyIT {
     String output = new String(last.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, last.waitFor(), output);
 
-    List<String> data = reference.tables().stream().filter(t -> !PipelineIT.RUN_RECORDS.contains(t)).toList();
-    assertEquals(data, crashed.tables().stream().filter(t -> !PipelineIT.RUN_RECORDS.contains(t)).toList());
+    List<String> data = TableRows.dataTables(reference);
+    assertEquals(data, TableRows.dataTables(crashed));
     for (String table : data) {
-      assertEquals(rows(spark, reference, table), rows(spark, crashed, table), table + " after kills at " + killedAt);
+      assertEquals(TableRows.sorted(spark, reference, table), TableRows.sorted(spark, crashed, table),
+          table + " after kills at " + killedAt);
     }
     assertEquals(List.of("killed", "killed", "killed", "killed", "succeeded"),
         rowsOf(spark.read().format("delta").load(crashed.path("ops.runs")).orderBy("started_at").select("status")));
@@ -105,14 +105,6 @@ class CrashSafetyIT {
           + ProcessHandle.current().pid() + " on "), error);
       assertTrue(error.endsWith(": warehouse run --landing x); try again when it has finished"), error);
     }
-  }
-
-  private static List<String> rows(SparkSession spark, WarehouseLayout layout, String table) {
-    Dataset<Row> rows = spark.read().format("delta").load(layout.path(table));
-    String[] kept = Arrays.stream(rows.columns()).filter(c -> !PipelineIT.RUN_COLUMNS.contains(c)).toArray(String[]::new);
-    List<String> out = new ArrayList<>(rowsOf(rows.selectExpr(kept)));
-    out.sort(Comparator.naturalOrder());
-    return out;
   }
 
   private static List<String> rowsOf(Dataset<Row> rows) {

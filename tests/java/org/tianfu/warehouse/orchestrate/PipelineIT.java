@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,7 @@ import org.tianfu.warehouse.metrics.Periods;
 import org.tianfu.warehouse.metrics.SqlModels;
 import org.tianfu.warehouse.testing.DuckDbEngine;
 import org.tianfu.warehouse.store.WarehouseLayout;
+import org.tianfu.warehouse.testing.TableRows;
 import org.tianfu.warehouse.testing.TestSpark;
 
 /**
@@ -47,10 +47,6 @@ class PipelineIT {
   static final LocalDate FROM = LocalDate.of(2024, 1, 30);
   static final LocalDate TO = LocalDate.of(2024, 2, 1);
   static final byte[] KEY = "pipeline-it".getBytes(StandardCharsets.UTF_8);
-  /** Lineage columns that name the run, so they differ between two warehouses built from the same data. */
-  static final List<String> RUN_COLUMNS = List.of("run_id", "ingested_at");
-  /** Tables that record runs rather than data: one run and six runs differ there, as they should. */
-  static final List<String> RUN_RECORDS = List.of("ops.runs", "ops.publications");
 
   @TempDir static Path tmp;
   SparkSession spark;
@@ -156,10 +152,10 @@ class PipelineIT {
     runner.run(RunRequest.everything(landing, "again"));
 
     // Everything but the record of the runs themselves.
-    List<String> data = full.tables().stream().filter(t -> !RUN_RECORDS.contains(t)).toList();
-    assertEquals(data, backfill.tables().stream().filter(t -> !RUN_RECORDS.contains(t)).toList());
+    List<String> data = TableRows.dataTables(full);
+    assertEquals(data, TableRows.dataTables(backfill));
     for (String table : data) {
-      assertEquals(sortedRows(full, table), sortedRows(backfill, table), table);
+      assertEquals(TableRows.sorted(spark, full, table), TableRows.sorted(spark, backfill, table), table);
     }
     List<String> statuses = table(backfill, "ops.runs").orderBy("started_at").select("status", "date_from", "date_to")
         .collectAsList().stream().map(Row::toString).toList();
@@ -211,14 +207,4 @@ class PipelineIT {
     }
     return sb.toString();
   }
-
-  private List<String> sortedRows(WarehouseLayout layout, String table) {
-    Dataset<Row> rows = table(layout, table);
-    String[] kept = Arrays.stream(rows.columns()).filter(c -> !RUN_COLUMNS.contains(c)).toArray(String[]::new);
-    List<String> out = new ArrayList<>();
-    rows.selectExpr(kept).collectAsList().forEach(r -> out.add(r.toString()));
-    out.sort(Comparator.naturalOrder());
-    return out;
-  }
-
 }

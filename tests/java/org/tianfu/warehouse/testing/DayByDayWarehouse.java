@@ -30,6 +30,8 @@ public final class DayByDayWarehouse {
   public static final LocalDate TO = LocalDate.of(2024, 2, 1);
   /** The county that facilitated the refunded order: its January service_orders drop by one. */
   public static final String REFUND_COUNTY = "511922";
+  /** The key for personal data it was built with. */
+  public static final String PII_KEY = "day-by-day";
 
   private static DayByDayWarehouse built;
 
@@ -57,6 +59,11 @@ public final class DayByDayWarehouse {
     return built;
   }
 
+  /** The exports the warehouse was built from, as they stand after the last night. */
+  public Path landing() {
+    return layout.root().getParent().resolve("landing");
+  }
+
   public WarehouseLayout layout() {
     return layout;
   }
@@ -76,7 +83,7 @@ public final class DayByDayWarehouse {
     Path landing = root.resolve("landing");
     WarehouseLayout layout = new WarehouseLayout(root.resolve("warehouse"));
     Runner runner = new Runner(TestSpark.session(), layout.root(),
-        "day-by-day".getBytes(StandardCharsets.UTF_8), s -> { });
+        PII_KEY.getBytes(StandardCharsets.UTF_8), s -> { });
     Instant beforeRefund = null;
     for (LocalDate day = FROM; !day.isAfter(TO); day = day.plusDays(1)) {
       // Each (source, day) folder is a pure function of the seed: generating night by night is the same export.

@@ -178,8 +178,8 @@ class ReportIT {
     assertTrue(html.contains("年尚未下达计分指标的目标任务：本月不评分、不排名。"));
     assertTrue(html.contains("<div class=\"value\" id=\"score\">未评分</div>"));
     assertTrue(Files.size(out.resolve("counties/" + unscored + "-" + PERIOD + ".pdf")) > 10_000);
-    // The partial month says so: exports end on 2 February.
-    assertTrue(html.contains("数据截至 2024年2月2日，2024年2月的数据尚未到齐"));
+    // The partial month says so: exports end on 1 February.
+    assertTrue(html.contains("数据截至 2024年2月1日，2024年2月的数据尚未到齐"), html);
     String index = Files.readString(out.resolve("index.html"));
     assertTrue(index.contains("href=\"counties/" + unscored + "-" + PERIOD + ".pdf\""));
     assertTrue(index.contains("href=\"leaderboard-" + PERIOD + ".xlsx\""));
