@@ -16,6 +16,7 @@ import org.tianfu.warehouse.store.SparkSessions;
 import org.tianfu.warehouse.store.WarehouseLayout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -46,12 +47,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--county", paramLabel = "CODE", description = "only this county's report (6-digit code), with the leaderboard")
   String county;
 
-  @Option(names = "--no-pdf", description = "write HTML and XLSX only (the PDFs need Chromium and a Chinese font)")
-  boolean noPdf;
-
-  @Option(names = "--chromium", paramLabel = "PATH",
-      description = "Chromium that prints the PDFs (default: $WAREHOUSE_CHROMIUM, else chromium on the PATH)")
-  Path chromium;
+  @Mixin PdfOptions pdf;
 
   @Override
   public Integer call() {
@@ -66,7 +62,7 @@ public final class ReportCommand implements Callable<Integer> {
       throw new UserError("--out " + out + ": not writable");
     }
     // Before Spark starts: a missing browser or font is found in a second, not after the data is read.
-    PdfPrinter printer = noPdf ? null : PdfPrinter.locate(chromium, System.getenv());
+    PdfPrinter printer = pdf.printer();
     long start = System.nanoTime();
     KpiCatalogue catalogue = KpiCatalogue.load();
     new MonthlyReports(catalogue, Methodology.load(catalogue)).write(SparkSessions.getOrCreate(),

@@ -9,9 +9,9 @@ import org.tianfu.warehouse.orchestrate.ReportTarget;
 import org.tianfu.warehouse.orchestrate.RunRequest;
 import org.tianfu.warehouse.orchestrate.Runner;
 import org.tianfu.warehouse.orchestrate.TaskGraph;
-import org.tianfu.warehouse.serve.report.PdfPrinter;
 import org.tianfu.warehouse.store.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,12 +46,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "the reports task writes the latest month's county reports and leaderboard into DIR/YYYY-MM (none without it)")
   Path reports;
 
-  @Option(names = "--no-pdf", description = "reports in HTML and XLSX only (the PDFs need Chromium and a Chinese font)")
-  boolean noPdf;
-
-  @Option(names = "--chromium", paramLabel = "PATH",
-      description = "Chromium that prints the PDFs (default: $WAREHOUSE_CHROMIUM, else chromium on the PATH)")
-  Path chromium;
+  @Mixin PdfOptions pdf;
 
   @Override
   public Integer call() {
@@ -70,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
     RunRequest request = new RunRequest(landing, from, to, only, rerun, full, command);
     if (reports != null && request.runs(TaskGraph.REPORTS)) {
       // Before Spark starts: a missing browser or font is found now, not after the night's ingest.
-      request = request.withReports(new ReportTarget(reports, noPdf ? null : PdfPrinter.locate(chromium, System.getenv())));
+      request = request.withReports(new ReportTarget(reports, pdf.printer()));
     }
     Runner runner = new Runner(SparkSessions.getOrCreate(), warehouse, key, System.err::println);
     if (only != null) {
