@@ -2,6 +2,7 @@ package org.tianfu.warehouse.orchestrate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.tianfu.warehouse.store.ExportDays;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
@@ -46,9 +48,9 @@ final class Publication {
     if (versions.isEmpty() || versions.equals(lastPublished())) {
       return 0;
     }
-    Row asOf = spark.read().format("delta").load(layout.path(WarehouseLayout.INGEST_AUDIT))
-        .where("source <> 'targets'").selectExpr("max(dt)").first();
-    spark.createDataFrame(List.of(RowFactory.create(runId, Timestamp.from(Instant.now()), asOf.getString(0),
+    LocalDate asOf = ExportDays.latest(spark, layout);
+    spark.createDataFrame(List.of(RowFactory.create(runId, Timestamp.from(Instant.now()),
+            asOf == null ? null : asOf.toString(),
             versions)), SCHEMA)
         .write().format("delta").mode("append").save(layout.path(TABLE));
     return 1;

@@ -1,7 +1,6 @@
 package org.tianfu.warehouse.serve.report;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.tianfu.warehouse.metrics.GoldTables;
 import org.tianfu.warehouse.store.DeltaReplace;
+import org.tianfu.warehouse.store.ExportDays;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /** Reads the gold rows one period's reports need, with Spark, into a {@link GoldExtract}. */
@@ -45,7 +45,7 @@ public final class GoldReader {
     if (inGold.contains(period.minusMonths(1)) && period.getMonthValue() == 1) {
       months.add(0, period.minusMonths(1));
     }
-    return new GoldExtract(period, dataAsOf(), scores(months), kpis(period));
+    return new GoldExtract(period, ExportDays.latest(spark, layout), scores(months), kpis(period));
   }
 
   private TreeSet<YearMonth> periods() {
@@ -81,15 +81,6 @@ public final class GoldReader {
           (Double) r.get(7)));
     }
     return out;
-  }
-
-  /** The latest export day ingested (ops.ingest_audit, targets aside: they are not a daily export). */
-  private LocalDate dataAsOf() {
-    if (!layout.exists(WarehouseLayout.INGEST_AUDIT)) {
-      return null;
-    }
-    Row latest = table(WarehouseLayout.INGEST_AUDIT).where("source <> 'targets'").selectExpr("max(dt)").first();
-    return latest.isNullAt(0) ? null : LocalDate.parse(latest.getString(0));
   }
 
   private Dataset<Row> table(String table) {
