@@ -107,12 +107,10 @@ public final class ConformStage {
     if (state == null) {
       Set<YearMonth> months = periodsOf(keys);
       dirty.add(DirtyPeriods.KPIS, months);
-      DeltaReplace.replace(events, table, dtFilter);
-      written.put(silverTable, spark.read().format("delta").load(table).where(dtFilter).count());
+      written.put(silverTable, replaceDays(events, table, dtFilter));
       return months;
     }
-    DeltaReplace.replace(events, table, dtFilter);
-    written.put(silverTable, spark.read().format("delta").load(table).where(dtFilter).count());
+    written.put(silverTable, replaceDays(events, table, dtFilter));
     Dataset<Row> touchedKeys = keys.persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> states = state.recompute(spark, layout, touchedKeys).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -125,6 +123,12 @@ public final class ConformStage {
       states.unpersist();
       touchedKeys.unpersist();
     }
+  }
+
+  /** Replaces the days' events, one file per export day (a night appends one file); returns the rows stored. */
+  private long replaceDays(Dataset<Row> events, String table, String dtFilter) {
+    DeltaReplace.replace(events.repartition(col("dt")), table, dtFilter);
+    return spark.read().format("delta").load(table).where(dtFilter).count();
   }
 
   private static Set<YearMonth> periodsOf(Dataset<Row> periods) {

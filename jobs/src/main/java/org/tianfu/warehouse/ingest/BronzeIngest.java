@@ -1,10 +1,12 @@
 package org.tianfu.warehouse.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -22,9 +24,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.contract.SourceSpec;
@@ -40,6 +40,9 @@ import org.tianfu.warehouse.store.WarehouseLayout;
  * before them leaves the dts pending, and the next run replaces whatever slice was written.
  */
 public final class BronzeIngest {
+  /** Up to this much input (a scale-1 night is about 45 MB), the batch's ids are broadcast to the id lookup. */
+  static final long BROADCAST_IDS_MAX_INPUT_BYTES = 256L << 20;
+
   private final SparkSession spark;
   private final WarehouseLayout layout;
   private final CountyReference counties;
@@ -58,12 +61,14 @@ public final class BronzeIngest {
   /** Ingests the folders (all of one source) and returns the audit rows written for them. */
   public List<IngestAuditRow> ingest(SourceSpec spec, List<DtFolder> batch) {
     List<String> paths = new ArrayList<>();
+    long inputBytes = 0;
     for (DtFolder folder : batch) {
       for (Path file : folder.files()) {
         if (!Files.isReadable(file)) {
           throw new LandingFileException("cannot read " + file + ": it is missing or not readable");
         }
         paths.add(file.toUri().toString());
+        inputBytes += sizeOf(file);
       }
     }
     TreeSet<String> dts = new TreeSet<>();
@@ -72,7 +77,11 @@ public final class BronzeIngest {
       return List.of();
     }
 
-    Dataset<Row> classified = classify(spec, paths, dts).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> lines = spark.read().format("binaryFile").load(paths.toArray(String[]::new))
+        .flatMap(new FileLines(new LineValidator(spec, counties, pii)),
+            Encoders.row(FileLines.schema(BronzeSchema.recordFields(spec))))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> classified = classify(spec, lines, dts, inputBytes).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       String bronze = layout.path(WarehouseLayout.bronze(spec.name()));
       List<Column> bronzeColumns = new ArrayList<>();
@@ -80,13 +89,14 @@ public final class BronzeIngest {
         bronzeColumns.add(col(f.name()));
       }
       bronzeColumns.addAll(List.of(col("dt"), col("file"), col("line_number"), lit(runId).as("run_id")));
-      DeltaReplace.replace(classified.where("_disposition = 'loaded'").select(bronzeColumns.toArray(Column[]::new)),
-          bronze, DeltaReplace.in("dt", dts), "dt");
+      // One file per export day: a night appends one file to its dt partition, not one per shuffle partition.
+      DeltaReplace.replace(classified.where("_disposition = 'loaded'").select(bronzeColumns.toArray(Column[]::new))
+              .repartition(col("dt")), bronze, DeltaReplace.in("dt", dts), "dt");
 
       String quarantineWhere = "source = '" + spec.name() + "' AND " + DeltaReplace.in("dt", dts);
       DeltaReplace.replace(classified.where("_disposition = 'quarantined'").select(
               lit(spec.name()).as("source"), col("dt"), col("file"), col("line_number"),
-              col("_reason").as("reason"), col("_raw").as("raw"), lit(runId).as("run_id")),
+              col("_reason").as("reason"), col("_raw").as("raw"), lit(runId).as("run_id")).coalesce(1),
           layout.path(WarehouseLayout.QUARANTINE), quarantineWhere, "source");
 
       List<IngestAuditRow> audit = reconcile(spec, batch, dts, classified, bronze, quarantineWhere);
@@ -94,16 +104,12 @@ public final class BronzeIngest {
       return audit;
     } finally {
       classified.unpersist();
+      lines.unpersist();
     }
   }
 
-  /** Every counted line with its disposition: quarantined, duplicate or loaded. */
-  private Dataset<Row> classify(SourceSpec spec, List<String> paths, TreeSet<String> dts) {
-    LineValidator validator = new LineValidator(spec, counties, pii);
-    StructType lineSchema = FileLines.schema(BronzeSchema.recordFields(spec));
-    Dataset<Row> lines = spark.read().format("binaryFile").load(paths.toArray(String[]::new))
-        .flatMap(new FileLines(validator), Encoders.row(lineSchema));
-
+  /** Every counted line (parsed and validated) with its disposition: quarantined, duplicate or loaded. */
+  private Dataset<Row> classify(SourceSpec spec, Dataset<Row> lines, TreeSet<String> dts, long inputBytes) {
     // Validation comes first: only valid lines compete for an id, first by dt, file, line.
     Column firstSeen = row_number().over(Window.partitionBy("_id").orderBy("dt", "file", "line_number"));
     Dataset<Row> ranked = lines.withColumn("_rank", when(col("_reason").isNull(), firstSeen));
@@ -111,9 +117,17 @@ public final class BronzeIngest {
     String bronzeTable = WarehouseLayout.bronze(spec.name());
     Column alreadyLoaded = lit(false);
     if (layout.exists(bronzeTable)) {
+      // Only the batch's own ids are looked up in history: a semi join keeps the loaded ids that the
+      // batch holds. A night's ids are broadcast, so bronze's id column is streamed past them once
+      // instead of being shuffled whole; a large backfill batch shuffles both sides instead.
+      Dataset<Row> batchIds = lines.where(col("_reason").isNull()).select(col("_id").as("_loaded_id")).distinct();
+      if (inputBytes <= BROADCAST_IDS_MAX_INPUT_BYTES) {
+        batchIds = broadcast(batchIds);
+      }
       Dataset<Row> loadedIds = spark.read().format("delta").load(layout.path(bronzeTable))
           .where("NOT " + DeltaReplace.in("dt", dts))
-          .select(col(spec.idField()).as("_loaded_id"));
+          .select(col(spec.idField()).as("_loaded_id"))
+          .join(batchIds, "_loaded_id", "left_semi");
       ranked = ranked.join(loadedIds, ranked.col("_id").equalTo(loadedIds.col("_loaded_id")), "left");
       alreadyLoaded = col("_loaded_id").isNotNull();
     }
@@ -161,6 +175,14 @@ public final class BronzeIngest {
           + " marked ingested and the next run redoes these days:\n  " + String.join("\n  ", problems));
     }
     return audit;
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new LandingFileException("cannot read " + file + ": " + e.getMessage());
+    }
   }
 
   private static int dispositionIndex(String disposition) {

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,6 +18,11 @@ public final class GoldTables {
   public static final String KPI_ACTUALS = "gold.kpi_actuals";
   public static final String KPI_COUNTY_MONTH = "gold.kpi_county_month";
   public static final String COUNTY_SCORES = "gold.county_scores";
+
+  /** The month each silver table is counted by in the KPI SQL (jobs/sql/gold). */
+  private static final Map<String, String> MONTH_COLUMNS = Map.of("orders", "completed_period",
+      "users", "first_register_period", "postings", "period", "science_base_activity", "period",
+      "popsci_deliveries", "period");
 
   private final SparkSession spark;
   private final WarehouseLayout layout;
@@ -55,20 +61,28 @@ public final class GoldTables {
     List<String> periods = texts(months);
     Dataset<Row> slice = rows.where(col("period").isin(periods.toArray())).cache();
     try {
-      DeltaReplace.replace(slice, layout.path(table), DeltaReplace.in("period", periods));
+      // Gold is small (183 counties × 13 KPIs a month): one file per rewrite keeps readers' file counts low.
+      DeltaReplace.replace(slice.coalesce(1), layout.path(table), DeltaReplace.in("period", periods));
       return slice.count();
     } finally {
       slice.unpersist();
     }
   }
 
-  /** Binds the silver tables the SQL models read, by their unqualified names. */
-  void bindSilver(List<String> tables) {
+  /**
+   * Binds the silver tables the SQL models read, by their unqualified names. A table with a month
+   * column is bound with the months as a literal filter (the SQL filters again), so that Delta skips
+   * the files whose statistics hold none of them: a night reads its months, not the whole history.
+   */
+  void bindSilver(List<String> tables, Collection<YearMonth> months) {
     for (String table : tables) {
       if (!layout.exists("silver." + table)) {
         throw new IllegalStateException("silver." + table + " is missing: conform must run before gold");
       }
-      spark.read().format("delta").load(layout.path("silver." + table)).createOrReplaceTempView(table);
+      Dataset<Row> rows = spark.read().format("delta").load(layout.path("silver." + table));
+      String monthColumn = MONTH_COLUMNS.get(table);
+      (monthColumn == null ? rows : rows.where(DeltaReplace.in(monthColumn, texts(months))))
+          .createOrReplaceTempView(table);
     }
   }
 

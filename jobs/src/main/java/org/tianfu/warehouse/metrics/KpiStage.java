@@ -41,7 +41,7 @@ public final class KpiStage {
     if (!dirty.isEmpty()) {
       TreeSet<YearMonth> rest = restOfYears(dirty, periods);
       gold.bindSilver(List.of("orders", "users", "postings", "science_base_activity", "popsci_deliveries",
-          "counties", "targets"));
+          "counties", "targets"), dirty);
       written.put(GoldTables.KPI_ACTUALS, writeActuals(dirty));
       written.put(GoldTables.KPI_COUNTY_MONTH, writeKpiCountyMonth(rest, periods));
       dirtyPeriods.add(DirtyPeriods.SCORES, rest);

@@ -36,7 +36,7 @@ public final class ScoreStage {
       TreeSet<YearMonth> months = withFollowingJanuary(dirty, periods);
       TreeSet<YearMonth> withPrevious = new TreeSet<>(months);
       months.stream().map(m -> m.minusMonths(1)).filter(periods::contains).forEach(withPrevious::add);
-      gold.bindSilver(List.of("counties"));
+      gold.bindSilver(List.of("counties"), withPrevious);
       engine.register(Periods.relation(withPrevious));
       gold.read(GoldTables.KPI_COUNTY_MONTH, withPrevious).createOrReplaceTempView("kpi_county_month");
       SqlModels.define(engine, SqlModels.COUNTY_SCORES);
