@@ -1,36 +1,37 @@
 package org.tianfu.warehouse.store;
 
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The one SparkSession of a run. Local mode unless spark-submit already chose a master. Sessions
- * read and write Delta and bucket time in Asia/Shanghai, as the contract does.
+ * The one SparkSession of a run. Sessions read and write Delta and bucket time in Asia/Shanghai, as
+ * the contract does: those settings are fixed. The tuning below suits local mode on a few cores and
+ * is only a default: spark-submit's {@code --conf} (or {@code -Dspark.…}) wins, so a cluster sets its
+ * own master, shuffle partitions and memory.
  */
 public final class SparkSessions {
   private SparkSessions() {}
 
   public static SparkSession getOrCreate() {
-    SparkSession.Builder builder = SparkSession.builder()
-        .appName("tianfu-warehouse")
-        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .config("spark.sql.session.timeZone", "Asia/Shanghai")
-        .config("spark.sql.shuffle.partitions", "8")
-        .config("spark.ui.enabled", "false")
+    SparkConf conf = new SparkConf()
+        .set("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .set("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .set("spark.sql.session.timeZone", "Asia/Shanghai")
         // Tables are addressed by path; the catalog only holds per-session names, kept out of the cwd.
-        .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/tianfu-spark-catalog")
-        .config("spark.sql.catalogImplementation", "in-memory")
-        .config("spark.databricks.delta.snapshotPartitions", "2")
+        .set("spark.sql.catalogImplementation", "in-memory")
         // New tables keep their log for ten years (Delta's default drops commits older than 30 days
         // at each checkpoint), so that 'warehouse sql --as-of' can still read last spring's tables.
-        .config("spark.databricks.delta.properties.defaults.logRetentionDuration", "interval 3650 days")
+        .set("spark.databricks.delta.properties.defaults.logRetentionDuration", "interval 3650 days")
         // DuckDB reads the Parquet files the log lists; a deletion vector would hide rows in them that
         // it cannot see. Deletes and merges rewrite files instead.
-        .config("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false");
-    if (System.getProperty("spark.master") == null) {
-      builder.master("local[*]");
-    }
-    SparkSession spark = builder.getOrCreate();
+        .set("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false")
+        .setIfMissing("spark.master", "local[*]")
+        .setIfMissing("spark.app.name", "tianfu-warehouse")
+        .setIfMissing("spark.sql.shuffle.partitions", "8")
+        .setIfMissing("spark.ui.enabled", "false")
+        .setIfMissing("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/tianfu-spark-catalog")
+        .setIfMissing("spark.databricks.delta.snapshotPartitions", "2");
+    SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     return spark;
   }
