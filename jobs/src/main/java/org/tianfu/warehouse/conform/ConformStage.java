@@ -19,6 +19,7 @@ import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.contract.SourceSpec;
 import org.tianfu.warehouse.ingest.BronzeSchema;
 import org.tianfu.warehouse.store.ConformedDays;
+import org.tianfu.warehouse.store.DayFiles;
 import org.tianfu.warehouse.store.DeltaReplace;
 import org.tianfu.warehouse.store.DirtyPeriods;
 import org.tianfu.warehouse.store.WarehouseLayout;
@@ -107,10 +108,10 @@ public final class ConformStage {
     if (state == null) {
       Set<YearMonth> months = periodsOf(keys);
       dirty.add(DirtyPeriods.KPIS, months);
-      written.put(silverTable, replaceDays(events, table, dtFilter));
+      written.put(silverTable, replaceDays(events, dts, table, dtFilter));
       return months;
     }
-    written.put(silverTable, replaceDays(events, table, dtFilter));
+    written.put(silverTable, replaceDays(events, dts, table, dtFilter));
     Dataset<Row> touchedKeys = keys.persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> states = state.recompute(spark, layout, touchedKeys).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -125,9 +126,9 @@ public final class ConformStage {
     }
   }
 
-  /** Replaces the days' events, one file per export day (a night appends one file); returns the rows stored. */
-  private long replaceDays(Dataset<Row> events, String table, String dtFilter) {
-    DeltaReplace.replace(events.repartition(col("dt")), table, dtFilter);
+  /** Replaces the days' events, one file per export day; returns the rows stored. */
+  private long replaceDays(Dataset<Row> events, TreeSet<String> dts, String table, String dtFilter) {
+    DeltaReplace.replace(DayFiles.onePerDay(events, dts.size()), table, dtFilter);
     return spark.read().format("delta").load(table).where(dtFilter).count();
   }
 

@@ -28,6 +28,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.contract.SourceSpec;
+import org.tianfu.warehouse.store.DayFiles;
 import org.tianfu.warehouse.store.DeltaReplace;
 import org.tianfu.warehouse.store.OpsTables;
 import org.tianfu.warehouse.store.WarehouseLayout;
@@ -89,9 +90,8 @@ public final class BronzeIngest {
         bronzeColumns.add(col(f.name()));
       }
       bronzeColumns.addAll(List.of(col("dt"), col("file"), col("line_number"), lit(runId).as("run_id")));
-      // One file per export day: a night appends one file to its dt partition, not one per shuffle partition.
-      DeltaReplace.replace(classified.where("_disposition = 'loaded'").select(bronzeColumns.toArray(Column[]::new))
-              .repartition(col("dt")), bronze, DeltaReplace.in("dt", dts), "dt");
+      DeltaReplace.replace(DayFiles.onePerDay(classified.where("_disposition = 'loaded'")
+          .select(bronzeColumns.toArray(Column[]::new)), dts.size()), bronze, DeltaReplace.in("dt", dts), "dt");
 
       String quarantineWhere = "source = '" + spec.name() + "' AND " + DeltaReplace.in("dt", dts);
       DeltaReplace.replace(classified.where("_disposition = 'quarantined'").select(
