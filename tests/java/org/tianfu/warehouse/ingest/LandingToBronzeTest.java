@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +53,12 @@ class LandingToBronzeTest {
     return spark.sql(sql).collectAsList().stream().map(Row::toString).toList();
   }
 
+  /** The bronze files Delta lists, counted by dt partition. */
+  private Map<String, Long> filesPerDay() {
+    return Arrays.stream(spark.read().format("delta").load(layout.path("bronze.science_base_activity")).inputFiles())
+        .collect(Collectors.groupingBy(f -> f.replaceAll(".*/dt=([^/]+)/.*", "$1"), TreeMap::new, Collectors.counting()));
+  }
+
   private String bronze() {
     return "delta.`" + layout.path("bronze.science_base_activity") + "`";
   }
@@ -70,6 +80,8 @@ class LandingToBronzeTest {
     // The first seen by dt, file, line wins, even when a later copy differs.
     assertEquals(List.of("[X,1,2024-03-01,a.jsonl,1]", "[Y,3,2024-03-01,a.jsonl,3]", "[Z,6,2024-03-02,a.jsonl,2]"),
         rows("SELECT activity_id, participants, dt, file, line_number FROM " + bronze() + " ORDER BY 1"));
+    // A batch of two days writes one file per day, not one per shuffle partition.
+    assertEquals(Map.of("2024-03-01", 1L, "2024-03-02", 1L), filesPerDay());
   }
 
   @Test
@@ -79,6 +91,7 @@ class LandingToBronzeTest {
     landing.write("science_base_activity", "2024-03-02", "a.jsonl", String.format(A, "X", 9), String.format(A, "W", 2));
     assertEquals(List.of(new IngestAuditRow("science_base_activity", "2024-03-02", "a.jsonl", 2, 1, 1, 0)), run("r2"));
     assertEquals(List.of("[W,r2]", "[X,r1]"), rows("SELECT activity_id, run_id FROM " + bronze() + " ORDER BY 1"));
+    assertEquals(Map.of("2024-03-01", 1L, "2024-03-02", 1L), filesPerDay());
   }
 
   @Test
