@@ -5,7 +5,8 @@
 #                                               one warehouse night batch by night batch to N days
 #                                               (N ascending); keep a copy of it at each N
 #   bench/nightly.sh night DIR N SCALE RUNS     add export day N+1 at SCALE to copies of the N-day
-#                                               warehouse and time `warehouse run`, RUNS times
+#                                               warehouse and time `warehouse run`, RUNS times (the
+#                                               last run's warehouse stays in DIR/night-warehouse)
 #   bench/nightly.sh rebuild DIR N              one `run --full` over the first N days of DIR's landing
 #
 # Day N+1 is a whole month's day after N = 30, 90, 180, 365 (Jan 31, Mar 31, Jun 29, Dec 31), so
@@ -83,7 +84,6 @@ case "$cmd" in
       timed "$dir/night-$n-$i.log" run --landing "$dir/night-landing" --warehouse "$dir/night-warehouse"
       echo "run $i: $(summary "$dir/night-$n-$i.log"); bytes written $(( $(du -sb "$dir/night-warehouse" | cut -f1) - base_bytes ))"
     done
-    rm -rf "$dir/night-warehouse"
     echo "load average now $(cut -d' ' -f1-3 /proc/loadavg)"
     ;;
   rebuild)

@@ -4,8 +4,11 @@ import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -19,14 +22,18 @@ import org.tianfu.warehouse.store.WarehouseLayout;
  * day that dropped them) is deleted.
  *
  * @param periodColumn the state's month that a KPI counts it in (completed_period, first_register_period)
+ * @param countedColumns every column of the state that the KPI SQL reads (jobs/sql/gold/kpi_orders.sql,
+ *     kpi_users.sql): a key whose counted columns did not change moves no KPI
  */
 record CurrentStateMerge(String model, String eventsTable, String eventsView, String stateTable,
-    String key, String periodColumn) {
+    String key, String periodColumn, List<String> countedColumns) {
 
   static final CurrentStateMerge ORDERS = new CurrentStateMerge(SqlModels.SILVER_ORDERS,
-      "silver.order_events", "order_events", "silver.orders", "order_id", "completed_period");
+      "silver.order_events", "order_events", "silver.orders", "order_id", "completed_period",
+      List.of("status", "category", "supplier_county", "demander_county", "facilitator_county", "amount_yuan"));
   static final CurrentStateMerge USERS = new CurrentStateMerge(SqlModels.SILVER_USERS,
-      "silver.registration_events", "registration_events", "silver.users", "user_id", "first_register_period");
+      "silver.registration_events", "registration_events", "silver.users", "user_id", "first_register_period",
+      List.of("first_register_county", "first_register_type"));
 
   /** The recomputed states of {@code keys} (a one-column dataset named like the key). */
   Dataset<Row> recompute(SparkSession spark, WarehouseLayout layout, Dataset<Row> keys) {
@@ -35,18 +42,29 @@ record CurrentStateMerge(String model, String eventsTable, String eventsView, St
     return spark.sql(SqlModels.text(model));
   }
 
-  /** Months whose KPI counts change: where the keys counted before, and where they count now. */
+  /**
+   * Months whose KPI counts change: where a key counted before and where it counts now, for the keys
+   * whose counted columns changed. A profile edit of a user registered last spring moves no month.
+   */
   Set<YearMonth> touchedPeriods(SparkSession spark, WarehouseLayout layout, Dataset<Row> keys, Dataset<Row> states) {
-    Dataset<Row> periods = states.select(periodColumn);
+    Column[] counted = counted();
+    Dataset<Row> now = states.select(counted);
+    Dataset<Row> moved = now;
     if (layout.exists(stateTable)) {
-      periods = periods.union(spark.read().format("delta").load(layout.path(stateTable))
-          .join(keys, key).select(periodColumn));
+      Dataset<Row> before = spark.read().format("delta").load(layout.path(stateTable)).join(keys, key).select(counted);
+      moved = now.exceptAll(before).union(before.exceptAll(now));
     }
     Set<YearMonth> out = new TreeSet<>();
-    for (Row r : periods.where(col(periodColumn).isNotNull()).distinct().collectAsList()) {
+    for (Row r : moved.select(periodColumn).where(col(periodColumn).isNotNull()).distinct().collectAsList()) {
       out.add(YearMonth.parse(r.getString(0)));
     }
     return out;
+  }
+
+  private Column[] counted() {
+    List<Column> columns = new ArrayList<>(List.of(col(key), col(periodColumn)));
+    countedColumns.forEach(c -> columns.add(col(c)));
+    return columns.toArray(Column[]::new);
   }
 
   /** Replaces the keys' states: MERGE the recomputed ones, delete the ones that no longer have events. */
