@@ -1,9 +1,11 @@
 package org.tianfu.warehouse.conform;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
@@ -15,7 +17,9 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tianfu.warehouse.metrics.SqlModels;
 import org.tianfu.warehouse.store.WarehouseLayout;
+import org.tianfu.warehouse.testing.DuckDbEngine;
 import org.tianfu.warehouse.testing.TestSpark;
 
 /** Which months a recomputed user state marks dirty: only where a counted column moved. */
@@ -48,6 +52,27 @@ class CurrentStateMergeTest {
     Dataset<Row> keyRows = spark.createDataFrame(keys.stream().map(k -> RowFactory.create(k)).toList(),
         DataTypes.createStructType(List.of(DataTypes.createStructField("user_id", DataTypes.StringType, false))));
     return CurrentStateMerge.USERS.touchedPeriods(spark, layout, keyRows, users(states));
+  }
+
+  @Test
+  void theKpiSqlReadsNoStateColumnBeyondTheCountedOnes() throws Exception {
+    // DuckDB binds every column when it defines a view: a column the counted lists lack fails here,
+    // and with it a KPI whose months a change of that column would never have marked dirty.
+    try (DuckDbEngine duck = new DuckDbEngine()) {
+      duck.execute("CREATE TABLE periods (period VARCHAR)");
+      for (CurrentStateMerge state : List.of(CurrentStateMerge.ORDERS, CurrentStateMerge.USERS)) {
+        List<String> columns = new ArrayList<>(List.of(state.key(), state.periodColumn()));
+        columns.addAll(state.countedColumns());
+        duck.execute("CREATE TABLE " + state.stateTable().substring("silver.".length()) + " ("
+            + String.join(", ", columns.stream().map(c -> c + (c.equals("amount_yuan") ? " DECIMAL(18,2)" : " VARCHAR")).toList())
+            + ")");
+      }
+      assertDoesNotThrow(() -> {
+        duck.define("kpi_orders", SqlModels.text("gold/kpi_orders"));
+        duck.define("kpi_users", SqlModels.text("gold/kpi_users"));
+        duck.execute("SELECT * FROM kpi_orders UNION ALL SELECT * FROM kpi_users");
+      });
+    }
   }
 
   @Test
