@@ -46,10 +46,8 @@ public final class KpiBaseline {
         duckdb.query(actuals);
         times.add((System.nanoTime() - start) / 1_000_000);
       }
-      List<Long> rest = new ArrayList<>(times.subList(1, times.size()));
-      rest.sort(null);
       System.out.printf("DuckDB KPI actuals from bronze: first %d ms, median of %d more %d ms%n",
-          times.get(0), runs, rest.get(rest.size() / 2));
+          times.get(0), runs, SqlBenchmark.median(times.subList(1, times.size())));
     }
     System.exit(0);
   }

@@ -107,7 +107,7 @@ public final class SqlBenchmark {
     return times;
   }
 
-  private static long median(List<Long> values) {
+  static long median(List<Long> values) {
     List<Long> sorted = new ArrayList<>(values);
     sorted.sort(null);
     int n = sorted.size();

@@ -16,7 +16,7 @@ public final class DayFiles {
 
   /** The rows of {@code days} export days (column {@code dt}) arranged so that each day is written by one task. */
   public static Dataset<Row> onePerDay(Dataset<Row> rows, int days) {
-    // A single day needs no shuffle; a backfill batch is split by day, one writer task per day.
+    // A single day needs no shuffle; a backfill batch is hashed by day, so each day lands in one task.
     return days == 1 ? rows.coalesce(1) : rows.repartition(col("dt"));
   }
 }
