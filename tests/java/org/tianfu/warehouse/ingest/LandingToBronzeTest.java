@@ -1,7 +1,6 @@
 package org.tianfu.warehouse.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,12 +14,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.contract.SourceSpec;
+import org.tianfu.warehouse.store.OpsTables;
 import org.tianfu.warehouse.store.WarehouseLayout;
 import org.tianfu.warehouse.testing.Landing;
 import org.tianfu.warehouse.testing.TestSpark;
@@ -42,11 +43,18 @@ class LandingToBronzeTest {
     layout = new WarehouseLayout(tmp.resolve("warehouse"));
   }
 
+  private static final String P = "{\"posting_id\":\"%s\",\"user_id\":\"U1\",\"county_code\":\"510104\","
+      + "\"side\":\"supply\",\"category\":\"service\",\"posted_at\":\"2024-03-01T10:00:00\"}";
+
   private List<IngestAuditRow> run(String runId) {
+    return run(runId, "science_base_activity");
+  }
+
+  private List<IngestAuditRow> run(String runId, String... sources) {
     BronzeIngest ingest = new BronzeIngest(spark, layout, CountyReference.load(),
         new PiiMasking("k".getBytes(StandardCharsets.UTF_8)), runId);
     return new LandingToBronze(spark, layout, ingest, log::add)
-        .run(landing.root(), List.of(SourceSpec.load("science_base_activity")), DayRange.ALL);
+        .run(landing.root(), Arrays.stream(sources).map(SourceSpec::load).toList(), DayRange.ALL);
   }
 
   private List<String> rows(String sql) {
@@ -157,7 +165,39 @@ class LandingToBronzeTest {
     Files.createSymbolicLink(file, tmp.resolve("vanished.jsonl"));
     LandingFileException e = assertThrows(LandingFileException.class, () -> run("r1"));
     assertTrue(e.getMessage().contains("a.jsonl"), e.getMessage());
-    assertFalse(layout.exists("ops.ingest_audit"));
+    assertEquals(List.of(), rows("SELECT * FROM delta.`" + layout.path("ops.ingest_audit") + "`"));
+  }
+
+  /** The sources land side by side; their slices of the shared quarantine and audit must all commit. */
+  @Test
+  void sourcesIngestedSideBySideAllCommit() {
+    for (int day = 1; day <= 3; day++) {
+      String dt = "2024-03-0" + day;
+      landing.write("science_base_activity", dt, "a.jsonl", String.format(A, "A" + day, 1), "not json");
+      landing.write("postings", dt, "a.jsonl", String.format(P, "P" + day), "{}");
+      List<IngestAuditRow> audit = run("r" + day, "science_base_activity", "postings");
+      assertEquals(List.of(new IngestAuditRow("science_base_activity", dt, "a.jsonl", 2, 1, 0, 1),
+          new IngestAuditRow("postings", dt, "a.jsonl", 2, 1, 0, 1)), audit);
+    }
+    assertEquals(List.of("[postings,3,3,3]", "[science_base_activity,3,3,3]"),
+        rows("SELECT source, count(*), sum(loaded), sum(quarantined) FROM delta.`" + layout.path("ops.ingest_audit")
+            + "` GROUP BY source ORDER BY source"));
+    assertEquals(List.of("[postings,3]", "[science_base_activity,3]"),
+        rows("SELECT source, count(*) FROM delta.`" + layout.path("ops.quarantine") + "` GROUP BY source ORDER BY source"));
+  }
+
+  /** An audit written unpartitioned by an earlier version is rewritten partitioned by source, rows intact. */
+  @Test
+  void anUnpartitionedAuditIsPartitionedBySourceOnTheNextIngest() {
+    spark.createDataFrame(List.of(RowFactory.create("orders", "2024-02-01", "a.jsonl", 1L, 1L, 0L, 0L, "r0",
+        java.sql.Timestamp.valueOf("2024-02-02 00:00:00"))), OpsTables.INGEST_AUDIT)
+        .write().format("delta").save(layout.path("ops.ingest_audit"));
+    landing.write("science_base_activity", "2024-03-01", "a.jsonl", String.format(A, "X", 1));
+    run("r1");
+    assertEquals("[source]", spark.sql("DESCRIBE DETAIL delta.`" + layout.path("ops.ingest_audit") + "`")
+        .select("partitionColumns").first().getList(0).toString());
+    assertEquals(List.of("[orders,2024-02-01,r0]", "[science_base_activity,2024-03-01,r1]"),
+        rows("SELECT source, dt, run_id FROM delta.`" + layout.path("ops.ingest_audit") + "` ORDER BY source"));
   }
 
   private long latestVersion(String table) {

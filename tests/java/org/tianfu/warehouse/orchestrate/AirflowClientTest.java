@@ -42,10 +42,10 @@ class AirflowClientTest {
   void statusListsRecentRunsAndTheFailedTasksOnAirflow2() throws Exception {
     try (FakeAirflow airflow = new FakeAirflow("v1")) {
       airflow.existingRun("scheduled__2024-03-01", "success");
-      airflow.existingRun("scheduled__2024-03-02", "failed", "ingest_orders", "conform");
+      airflow.existingRun("scheduled__2024-03-02", "failed", "ingest", "conform");
       List<AirflowClient.DagRun> runs = client(airflow, Map.of()).recentRuns(5);
       assertEquals(List.of("scheduled__2024-03-02", "scheduled__2024-03-01"), runs.stream().map(AirflowClient.DagRun::runId).toList());
-      assertEquals(List.of("ingest_orders", "conform"), runs.get(0).failedTasks());
+      assertEquals(List.of("ingest", "conform"), runs.get(0).failedTasks());
       assertEquals(List.of(), runs.get(1).failedTasks());
       assertEquals("GET /api/v1/dags/tianfu_warehouse_nightly/dagRuns?limit=5&order_by=-execution_date", airflow.requests.get(0));
     }

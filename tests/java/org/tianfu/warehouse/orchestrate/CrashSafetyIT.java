@@ -33,8 +33,8 @@ class CrashSafetyIT {
   private static final String KEY = "crash-safety";
   /** Log lines (regular expressions) after which to kill a run, and how long after: each lands in another stage. */
   private static final List<String[]> KILL_AFTER = List.of(
-      new String[] {"bronze\\.registrations .*", "0"},                  // during ingest of the next source
-      new String[] {"all days +ingest_popsci_deliveries +rows.*", "1500"}, // during conform (silver events, MERGEs)
+      new String[] {"bronze\\.registrations .*", "0"},                  // during ingest of the other sources
+      new String[] {"all days +ingest +rows.*", "1500"},                  // during conform (silver events, MERGEs)
       new String[] {"all days +conform +rows.*", "800"},                  // during kpis (gold.kpi_actuals)
       new String[] {"all days +kpis +rows.*", "300"});                    // during scores
 

@@ -33,7 +33,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--to", description = "backfill: last export day, YYYY-MM-DD")
   LocalDate to;
 
-  @Option(names = "--only", paramLabel = "TASK", description = "run one task of the plan, e.g. ingest_orders, conform, kpis")
+  @Option(names = "--only", paramLabel = "TASK", description = "run one task of the plan, e.g. ingest, conform, kpis")
   String only;
 
   @Option(names = "--rerun", paramLabel = "DT", description = "replace one export day with what its folders hold now")

@@ -18,6 +18,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.contract.SourceSpec;
 import org.tianfu.warehouse.ingest.BronzeSchema;
+import org.tianfu.warehouse.store.Concurrently;
 import org.tianfu.warehouse.store.ConformedDays;
 import org.tianfu.warehouse.store.DayFiles;
 import org.tianfu.warehouse.store.DeltaReplace;
@@ -56,23 +57,12 @@ public final class ConformStage {
     ConformedDays conformed = new ConformedDays(spark, layout);
     DirtyPeriods dirty = new DirtyPeriods(spark, layout);
     Map<String, TreeSet<String>> pending = conformed.pending(sources.stream().map(SourceSpec::name).toList());
+    // A source with nothing yet still gets its (empty) silver tables, so gold can read them.
+    List<SourceSpec> todo = sources.stream().filter(spec -> pending.containsKey(spec.name())
+        || !layout.exists("silver." + spec.silverTable())).toList();
     Map<String, Long> written = new LinkedHashMap<>();
-    for (SourceSpec spec : sources) {
-      TreeSet<String> dts = pending.getOrDefault(spec.name(), new TreeSet<>());
-      // A source with nothing yet still gets its (empty) silver tables, so gold can read them.
-      if (dts.isEmpty() && layout.exists("silver." + spec.silverTable())) {
-        continue;
-      }
-      long start = System.nanoTime();
-      CurrentStateMerge state = switch (spec.name()) {
-        case "orders" -> CurrentStateMerge.ORDERS;
-        case "registrations" -> CurrentStateMerge.USERS;
-        default -> null;
-      };
-      Set<YearMonth> touched = conformSource(spec, dts, state, dirty, written);
-      log.accept(String.format("silver.%-21s dt %s  months touched %s  (%.1f s)", spec.silverTable(),
-          dts.isEmpty() ? "none yet" : dts.first() + ".." + dts.last(), touched, (System.nanoTime() - start) / 1e9));
-    }
+    Concurrently.each(todo, spec -> conformSource(spec, pending.getOrDefault(spec.name(), new TreeSet<>()), dirty))
+        .forEach(written::putAll);
     targets.run(landing, periods, dirty);
     CountiesConform.run(spark, layout, counties);
     conformed.mark(pending, runId);
@@ -81,10 +71,25 @@ public final class ConformStage {
 
   /**
    * Writes the days' bronze rows, with their month, to the source's silver event table, replacing
-   * what those days held before (a rerun of a re-exported day). The months or keys of both the old
-   * and the new slice are touched: marked dirty before silver changes.
+   * what those days held before (a rerun of a re-exported day); orders and users are recomputed for
+   * the keys those rows touch. The months or keys of both the old and the new slice are touched:
+   * marked dirty before silver changes. Returns the rows written per silver table.
    */
-  private Set<YearMonth> conformSource(SourceSpec spec, TreeSet<String> dts, CurrentStateMerge state,
+  private Map<String, Long> conformSource(SourceSpec spec, TreeSet<String> dts, DirtyPeriods dirty) {
+    long start = System.nanoTime();
+    CurrentStateMerge state = switch (spec.name()) {
+      case "orders" -> CurrentStateMerge.ORDERS;
+      case "registrations" -> CurrentStateMerge.USERS;
+      default -> null;
+    };
+    Map<String, Long> written = new LinkedHashMap<>();
+    Set<YearMonth> touched = conformEvents(spec, dts, state, dirty, written);
+    log.accept(String.format("silver.%-21s dt %s  months touched %s  (%.1f s)", spec.silverTable(),
+        dts.isEmpty() ? "none yet" : dts.first() + ".." + dts.last(), touched, (System.nanoTime() - start) / 1e9));
+    return written;
+  }
+
+  private Set<YearMonth> conformEvents(SourceSpec spec, TreeSet<String> dts, CurrentStateMerge state,
       DirtyPeriods dirty, Map<String, Long> written) {
     String dtFilter = DeltaReplace.in("dt", dts);
     String silverTable = "silver." + spec.silverTable();

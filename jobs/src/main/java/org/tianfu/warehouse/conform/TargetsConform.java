@@ -113,10 +113,11 @@ public final class TargetsConform {
           (long) f.accepted().size(), 0L, (long) f.rejected().size(), runId, now));
     }
     String mine = "source = '" + TargetsReader.SOURCE + "'";
+    OpsTables.prepare(spark, layout);
     DeltaReplace.replace(spark.createDataFrame(rejected, OpsTables.QUARANTINE),
-        layout.path(WarehouseLayout.QUARANTINE), mine, "source");
+        layout.path(WarehouseLayout.QUARANTINE), mine, OpsTables.PARTITION);
     DeltaReplace.replace(spark.createDataFrame(audit, OpsTables.INGEST_AUDIT),
-        layout.path(WarehouseLayout.INGEST_AUDIT), mine);
+        layout.path(WarehouseLayout.INGEST_AUDIT), mine, OpsTables.PARTITION);
   }
 
   private Map<String, BigDecimal> storedTargets() {

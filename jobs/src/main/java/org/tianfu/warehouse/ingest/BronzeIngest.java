@@ -97,7 +97,7 @@ public final class BronzeIngest {
       DeltaReplace.replace(classified.where("_disposition = 'quarantined'").select(
               lit(spec.name()).as("source"), col("dt"), col("file"), col("line_number"),
               col("_reason").as("reason"), col("_raw").as("raw"), lit(runId).as("run_id")).coalesce(1),
-          layout.path(WarehouseLayout.QUARANTINE), quarantineWhere, "source");
+          layout.path(WarehouseLayout.QUARANTINE), quarantineWhere, OpsTables.PARTITION);
 
       List<IngestAuditRow> audit = reconcile(spec, batch, dts, classified, bronze, quarantineWhere);
       writeAudit(spec, dts, audit);
@@ -211,6 +211,6 @@ public final class BronzeIngest {
     }
     DeltaReplace.replace(spark.createDataFrame(rows, OpsTables.INGEST_AUDIT),
         layout.path(WarehouseLayout.INGEST_AUDIT),
-        "source = '" + spec.name() + "' AND " + DeltaReplace.in("dt", dts));
+        "source = '" + spec.name() + "' AND " + DeltaReplace.in("dt", dts), OpsTables.PARTITION);
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,11 +12,13 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.tianfu.warehouse.contract.SourceSpec;
+import org.tianfu.warehouse.store.Concurrently;
+import org.tianfu.warehouse.store.OpsTables;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
  * The ingest stage: every dt folder of every source that {@code ops.ingest_audit} does not list yet
- * goes to bronze, oldest first, in batches of at most {@link #BATCH_DAYS} days (one Spark job per
+ * goes to bronze, the sources side by side, each oldest first, in batches of at most {@link #BATCH_DAYS} days (one Spark job per
  * batch keeps a backfill fast, the bound keeps its memory flat).
  */
 public final class LandingToBronze {
@@ -34,33 +37,48 @@ public final class LandingToBronze {
   }
 
   /**
-   * Ingests what is new under {@code landing} among the export days in {@code days}; returns the
-   * audit rows written by this run.
+   * Ingests what is new under {@code landing} among the export days in {@code days}, every source at
+   * once (see {@link Concurrently}); returns the audit rows written by this run, in source order.
    */
   public List<IngestAuditRow> run(Path landing, List<SourceSpec> sources, DayRange days) {
     LandingScanner scanner = new LandingScanner(landing, w -> log.accept("warning: " + w));
     Map<String, Set<String>> ingestedFiles = ingestedFiles();
-    List<IngestAuditRow> written = new ArrayList<>();
+    Map<SourceSpec, List<DtFolder>> pending = new LinkedHashMap<>();
     for (SourceSpec spec : sources) {
-      List<DtFolder> pending = new ArrayList<>();
+      List<DtFolder> folders = new ArrayList<>();
       for (DtFolder folder : scanner.folders(spec.name())) {
         if (!days.contains(folder.dt())) {
           continue;
         }
         Set<String> known = ingestedFiles.get(spec.name() + "/" + folder.dt());
         if (known == null) {
-          pending.add(folder);
+          folders.add(folder);
         } else {
           warnAboutNewFiles(folder, known);
         }
       }
-      for (int i = 0; i < pending.size(); i += BATCH_DAYS) {
-        List<DtFolder> batch = pending.subList(i, Math.min(i + BATCH_DAYS, pending.size()));
-        long start = System.nanoTime();
-        List<IngestAuditRow> audit = ingest.ingest(spec, batch);
-        written.addAll(audit);
-        log.accept(describe(spec.name(), batch, audit, (System.nanoTime() - start) / 1e9));
+      if (!folders.isEmpty()) {
+        pending.put(spec, folders);
       }
+    }
+    if (pending.isEmpty()) {
+      return List.of();
+    }
+    OpsTables.prepare(spark, layout);
+    List<IngestAuditRow> written = new ArrayList<>();
+    Concurrently.each(List.copyOf(pending.keySet()), spec -> ingestBatches(spec, pending.get(spec)))
+        .forEach(written::addAll);
+    return written;
+  }
+
+  private List<IngestAuditRow> ingestBatches(SourceSpec spec, List<DtFolder> pending) {
+    List<IngestAuditRow> written = new ArrayList<>();
+    for (int i = 0; i < pending.size(); i += BATCH_DAYS) {
+      List<DtFolder> batch = pending.subList(i, Math.min(i + BATCH_DAYS, pending.size()));
+      long start = System.nanoTime();
+      List<IngestAuditRow> audit = ingest.ingest(spec, batch);
+      written.addAll(audit);
+      log.accept(describe(spec.name(), batch, audit, (System.nanoTime() - start) / 1e9));
     }
     return written;
   }

@@ -138,16 +138,15 @@ public final class Runner {
       case TaskGraph.SCORES -> rows.putAll(new ScoreStage(spark, layout, methodology).run(periods()));
       case TaskGraph.REPORTS -> rows.putAll(reports(request.reports(), runId));
       case TaskGraph.PUBLISH -> rows.put(Publication.TABLE, new Publication(spark, layout).run(runId));
-      default -> {
-        SourceSpec spec = sources.stream().filter(s -> TaskGraph.ingestTask(s.name()).equals(task.id())).findFirst()
-            .orElseThrow(() -> new IllegalStateException("no runner for task " + task.id()));
+      case TaskGraph.INGEST -> {
         BronzeIngest ingest = new BronzeIngest(spark, layout, counties, new PiiMasking(piiKey), runId);
-        for (IngestAuditRow a : new LandingToBronze(spark, layout, ingest, log).run(landing, List.of(spec), days)) {
-          rows.merge(WarehouseLayout.bronze(spec.name()), a.loaded(), Long::sum);
+        for (IngestAuditRow a : new LandingToBronze(spark, layout, ingest, log).run(landing, sources, days)) {
+          rows.merge(WarehouseLayout.bronze(a.source()), a.loaded(), Long::sum);
           rows.merge(WarehouseLayout.QUARANTINE, a.quarantined(), Long::sum);
           rows.merge(WarehouseLayout.INGEST_AUDIT, 1L, Long::sum);
         }
       }
+      default -> throw new IllegalStateException("no runner for task " + task.id());
     }
     return rows;
   }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.tianfu.warehouse.contract.SourceSpec;
  * listed in an order that respects every dependency.
  */
 public final class TaskGraph {
+  public static final String INGEST = "ingest";
   public static final String CONFORM = "conform";
   public static final String KPIS = "kpis";
   public static final String SCORES = "scores";
@@ -28,23 +28,18 @@ public final class TaskGraph {
   private TaskGraph() {}
 
   public static TaskGraph nightly(List<SourceSpec> sources) {
+    // One ingest task for all sources, not one per source: the sources run side by side inside it,
+    // one process start pays for all, and two tasks could not hold the warehouse lock at once anyway.
     TaskGraph g = new TaskGraph();
-    List<String> ingests = new ArrayList<>();
-    for (SourceSpec spec : sources) {
-      String id = ingestTask(spec.name());
-      g.add(new Task(id, "landing/" + spec.name() + " → bronze." + spec.name() + " (validate, quarantine, de-duplicate, audit)", List.of()));
-      ingests.add(id);
-    }
-    g.add(new Task(CONFORM, "bronze → silver: Shanghai months, order state, users, targets, counties", ingests));
+    g.add(new Task(INGEST, "landing → bronze, all sources side by side: "
+        + String.join(", ", sources.stream().map(SourceSpec::name).toList())
+        + " (validate, quarantine, de-duplicate, audit)", List.of()));
+    g.add(new Task(CONFORM, "bronze → silver: Shanghai months, order state, users, targets, counties", List.of(INGEST)));
     g.add(new Task(KPIS, "silver → gold.kpi_actuals, gold.kpi_county_month for the months touched", List.of(CONFORM)));
     g.add(new Task(SCORES, "gold.kpi_county_month → gold.county_scores: scores, ranks, grades", List.of(KPIS)));
     g.add(new Task(REPORTS, "gold → the latest month's county reports and province leaderboard (HTML, PDF, XLSX) under --reports", List.of(SCORES)));
     g.add(new Task(PUBLISH, "record the gold snapshot (Delta versions) this run publishes in ops.publications", List.of(REPORTS)));
     return g;
-  }
-
-  public static String ingestTask(String source) {
-    return "ingest_" + source;
   }
 
   private void add(Task task) {

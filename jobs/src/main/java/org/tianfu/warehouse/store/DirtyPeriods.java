@@ -41,8 +41,12 @@ public final class DirtyPeriods {
     return out;
   }
 
-  /** Marks the months dirty for the stage (months already marked are not written twice). */
-  public void add(String stage, Collection<YearMonth> months) {
+  /**
+   * Marks the months dirty for the stage (months already marked are not written twice). Synchronized
+   * because conform's sources mark months side by side: each sees the others' rows, and only one
+   * creates the table.
+   */
+  public synchronized void add(String stage, Collection<YearMonth> months) {
     TreeSet<YearMonth> fresh = new TreeSet<>(months);
     fresh.removeAll(read(stage));
     if (fresh.isEmpty()) {

@@ -1,11 +1,16 @@
 package org.tianfu.warehouse.store;
 
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** Schemas of the ops tables that more than one stage writes: the quarantine and the ingest audit. */
+/** The ops tables that every source writes: the quarantine and the ingest audit, both partitioned by source. */
 public final class OpsTables {
+  public static final String PARTITION = "source";
+
   /** ops.quarantine (landing.md, "Bad input"), partitioned by source. */
   public static final StructType QUARANTINE = DataTypes.createStructType(List.of(
       DataTypes.createStructField("source", DataTypes.StringType, false),
@@ -16,7 +21,7 @@ public final class OpsTables {
       DataTypes.createStructField("raw", DataTypes.StringType, false),
       DataTypes.createStructField("run_id", DataTypes.StringType, false)));
 
-  /** ops.ingest_audit: one row per file read; lines_read = loaded + duplicates + quarantined. */
+  /** ops.ingest_audit: one row per file read; lines_read = loaded + duplicates + quarantined; partitioned by source. */
   public static final StructType INGEST_AUDIT = DataTypes.createStructType(List.of(
       DataTypes.createStructField("source", DataTypes.StringType, false),
       DataTypes.createStructField("dt", DataTypes.StringType, false),
@@ -29,4 +34,27 @@ public final class OpsTables {
       DataTypes.createStructField("ingested_at", DataTypes.TimestampType, false)));
 
   private OpsTables() {}
+
+  /**
+   * Creates both tables if missing, before the sources write them at once: first writes to an empty
+   * directory conflict, and two sources' slices of one table commit side by side only in different
+   * partitions. An audit that an earlier version wrote unpartitioned is rewritten partitioned, in one
+   * commit.
+   */
+  public static void prepare(SparkSession spark, WarehouseLayout layout) {
+    for (Map.Entry<String, StructType> table : Map.of(WarehouseLayout.QUARANTINE, QUARANTINE,
+        WarehouseLayout.INGEST_AUDIT, INGEST_AUDIT).entrySet()) {
+      String path = layout.path(table.getKey());
+      if (!layout.exists(table.getKey())) {
+        spark.createDataFrame(List.of(), table.getValue()).write().format("delta").mode("append")
+            .partitionBy(PARTITION).save(path);
+        continue;
+      }
+      Row detail = spark.sql("DESCRIBE DETAIL delta.`" + path + "`").first();
+      if (!detail.getList(detail.fieldIndex("partitionColumns")).equals(List.of(PARTITION))) {
+        spark.read().format("delta").load(path).write().format("delta").mode("overwrite")
+            .option("overwriteSchema", "true").partitionBy(PARTITION).save(path);
+      }
+    }
+  }
 }

@@ -1,0 +1,54 @@
+package org.tianfu.warehouse.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Runs one piece of work per item on its own driver thread, all sharing the run's SparkSession. A
+ * stage's work per source is a chain of small Spark jobs and Delta commits whose time is mostly the
+ * driver waiting (planning, log reads, commits), so the sources overlap well even on two cores.
+ * Waits for every piece, so nothing still writes when the stage returns, then rethrows the first
+ * failure in item order; the others' commits stand, as they would in separate tasks.
+ */
+public final class Concurrently {
+  private Concurrently() {}
+
+  public static <K, T> List<T> each(List<K> items, Function<K, T> work) {
+    if (items.size() <= 1) {
+      return items.stream().map(work).toList();
+    }
+    ExecutorService threads = Executors.newFixedThreadPool(items.size());
+    try {
+      List<Future<T>> futures = new ArrayList<>();
+      for (K item : items) {
+        futures.add(threads.submit(() -> work.apply(item)));
+      }
+      List<T> results = new ArrayList<>();
+      Throwable failure = null;
+      for (Future<T> f : futures) {
+        try {
+          results.add(f.get());
+        } catch (ExecutionException e) {
+          failure = failure == null ? e.getCause() : failure;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while waiting for " + items, e);
+        }
+      }
+      if (failure instanceof RuntimeException r) {
+        throw r;
+      }
+      if (failure instanceof Error e) {
+        throw e;   // a Function throws nothing checked, so these are the only kinds
+      }
+      return results;
+    } finally {
+      threads.shutdown();
+    }
+  }
+}
