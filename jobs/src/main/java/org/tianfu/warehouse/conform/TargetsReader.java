@@ -17,12 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.ingest.LandingFileException;
+import org.tianfu.warehouse.ingest.LandingScanner;
 import org.tianfu.warehouse.ingest.PiiMasking;
 
 /**
@@ -53,13 +53,13 @@ public final class TargetsReader {
     if (!Files.isDirectory(root)) {
       return files;
     }
-    for (Path folder : list(root)) {
+    for (Path folder : LandingScanner.list(root)) {
       String name = folder.getFileName().toString();
       if (!Files.isDirectory(folder) || !name.matches("year=\\d{4}")) {
         warn.accept("skipped " + landing.relativize(folder) + ": not a year=YYYY folder");
         continue;
       }
-      for (Path file : list(folder)) {
+      for (Path file : LandingScanner.list(folder)) {
         if (Files.isDirectory(file) || !file.getFileName().toString().endsWith(".csv")) {
           warn.accept("skipped " + landing.relativize(file) + ": not a .csv file");
           continue;
@@ -157,11 +157,4 @@ public final class TargetsReader {
     }
   }
 
-  private static List<Path> list(Path dir) {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.sorted().toList();
-    } catch (IOException e) {
-      throw new LandingFileException("cannot list " + dir + ": " + e.getMessage());
-    }
-  }
 }

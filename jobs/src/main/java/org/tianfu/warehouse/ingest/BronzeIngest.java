@@ -92,6 +92,8 @@ public final class BronzeIngest {
       bronzeColumns.addAll(List.of(col("dt"), col("file"), col("line_number"), lit(runId).as("run_id")));
       DeltaReplace.replace(DayFiles.onePerDay(classified.where("_disposition = 'loaded'")
           .select(bronzeColumns.toArray(Column[]::new)), dts.size()), bronze, DeltaReplace.in("dt", dts), "dt");
+      // The bronze write has cached every classified row; the parsed lines are not read again.
+      lines.unpersist();
 
       String quarantineWhere = "source = '" + spec.name() + "' AND " + DeltaReplace.in("dt", dts);
       DeltaReplace.replace(classified.where("_disposition = 'quarantined'").select(

@@ -1,7 +1,6 @@
 package org.tianfu.warehouse.ingest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,11 +51,12 @@ public final class LandingScanner {
     return out;
   }
 
-  private static List<Path> list(Path dir) {
+  /** A landing folder's entries in name order; one that cannot be listed fails the run by name. */
+  public static List<Path> list(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
       return s.sorted().toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
+      throw new LandingFileException("cannot list " + dir + ": " + e.getMessage());
     }
   }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.tianfu.warehouse.conform.ConformStage;
 import org.tianfu.warehouse.conform.TargetsConform;
@@ -33,6 +32,7 @@ import org.tianfu.warehouse.serve.report.MonthlyReports;
 import org.tianfu.warehouse.store.ConformedDays;
 import org.tianfu.warehouse.store.DeltaReplace;
 import org.tianfu.warehouse.store.Directories;
+import org.tianfu.warehouse.store.ExportDays;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
@@ -190,17 +190,9 @@ public final class Runner {
    * latest export day, so that every YTD figure in gold has its months beside it.
    */
   private List<YearMonth> periods() {
-    if (!layout.exists(WarehouseLayout.INGEST_AUDIT)) {
-      return List.of();
-    }
-    Row range = spark.read().format("delta").load(layout.path(WarehouseLayout.INGEST_AUDIT))
-        .where(DeltaReplace.in("source", sources.stream().map(SourceSpec::name).toList()))
-        .selectExpr("min(dt)", "max(dt)").first();
-    if (range.isNullAt(0)) {
-      return List.of();
-    }
-    YearMonth first = YearMonth.of(LocalDate.parse(range.getString(0)).getYear(), 1);
-    return Periods.between(first, YearMonth.from(LocalDate.parse(range.getString(1))));
+    ExportDays days = ExportDays.read(spark, layout);
+    return days == null ? List.of()
+        : Periods.between(YearMonth.of(days.first().getYear(), 1), YearMonth.from(days.latest()));
   }
 
   private void clear() {
