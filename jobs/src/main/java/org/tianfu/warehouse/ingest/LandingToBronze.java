@@ -18,8 +18,9 @@ import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
  * The ingest stage: every dt folder of every source that {@code ops.ingest_audit} does not list yet
- * goes to bronze, the sources side by side, each oldest first, in batches of at most {@link #BATCH_DAYS} days (one Spark job per
- * batch keeps a backfill fast, the bound keeps its memory flat).
+ * goes to bronze, the sources side by side, each oldest first, in batches of at most
+ * {@link #BATCH_DAYS} days (one Spark job per batch keeps a backfill fast, the bound keeps its
+ * memory flat).
  */
 public final class LandingToBronze {
   static final int BATCH_DAYS = 31;
