@@ -53,7 +53,7 @@ class LandingToBronzeTest {
   private List<IngestAuditRow> run(String runId, String... sources) {
     BronzeIngest ingest = new BronzeIngest(spark, layout, CountyReference.load(),
         new PiiMasking("k".getBytes(StandardCharsets.UTF_8)), runId);
-    return new LandingToBronze(spark, layout, ingest, log::add)
+    return new LandingToBronze(spark, layout, ingest, runId, log::add)
         .run(landing.root(), Arrays.stream(sources).map(SourceSpec::load).toList(), DayRange.ALL);
   }
 
@@ -175,9 +175,14 @@ class LandingToBronzeTest {
       String dt = "2024-03-0" + day;
       landing.write("science_base_activity", dt, "a.jsonl", String.format(A, "A" + day, 1), "not json");
       landing.write("postings", dt, "a.jsonl", String.format(P, "P" + day), "{}");
+      long quarantineVersion = day == 1 ? 0 : latestVersion("ops.quarantine");
+      long auditVersion = day == 1 ? 0 : latestVersion("ops.ingest_audit");
       List<IngestAuditRow> audit = run("r" + day, "science_base_activity", "postings");
       assertEquals(List.of(new IngestAuditRow("science_base_activity", dt, "a.jsonl", 2, 1, 0, 1),
           new IngestAuditRow("postings", dt, "a.jsonl", 2, 1, 0, 1)), audit);
+      // Both sources' rows go into one commit per ops table (version 0 is the empty table prepared first).
+      assertEquals(quarantineVersion + 1, latestVersion("ops.quarantine"));
+      assertEquals(auditVersion + 1, latestVersion("ops.ingest_audit"));
     }
     assertEquals(List.of("[postings,3,3,3]", "[science_base_activity,3,3,3]"),
         rows("SELECT source, count(*), sum(loaded), sum(quarantined) FROM delta.`" + layout.path("ops.ingest_audit")

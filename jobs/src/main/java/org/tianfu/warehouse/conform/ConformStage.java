@@ -95,8 +95,6 @@ public final class ConformStage {
     String silverTable = "silver." + spec.silverTable();
     String table = layout.path(silverTable);
     Dataset<Row> previous = layout.exists(silverTable) ? spark.read().format("delta").load(table).where(dtFilter) : null;
-    String key = state == null ? "period" : state.key();
-    List<Row> previousKeys = previous == null ? List.of() : previous.select(key).distinct().collectAsList();
 
     String bronzeTable = WarehouseLayout.bronze(spec.name());
     Dataset<Row> bronze = layout.exists(bronzeTable)
@@ -108,14 +106,16 @@ public final class ConformStage {
       default -> throw new IllegalStateException(spec.name() + ": period_field must be a timestamp or a date");
     };
     Dataset<Row> events = bronze.drop("extra", "run_id").withColumn("period", ShanghaiMonth.of(spark, col(timeColumn)));
-    Dataset<Row> keys = spark.createDataFrame(previousKeys, events.select(key).schema())
-        .union(events.select(key)).distinct();
     if (state == null) {
-      Set<YearMonth> months = periodsOf(keys);
+      Set<YearMonth> months = periodsOf(previous == null ? events : previous.select("period").union(events.select("period")));
       dirty.add(DirtyPeriods.KPIS, months);
       written.put(silverTable, replaceDays(events, dts, table, dtFilter));
       return months;
     }
+    // The old slice's keys are collected before silver changes: they may vanish from it.
+    List<Row> previousKeys = previous == null ? List.of() : previous.select(state.key()).distinct().collectAsList();
+    Dataset<Row> keys = spark.createDataFrame(previousKeys, events.select(state.key()).schema())
+        .union(events.select(state.key())).distinct();
     written.put(silverTable, replaceDays(events, dts, table, dtFilter));
     Dataset<Row> touchedKeys = keys.persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> states = state.recompute(spark, layout, touchedKeys).persist(StorageLevel.MEMORY_AND_DISK());
@@ -132,14 +132,13 @@ public final class ConformStage {
   }
 
   /** Replaces the days' events, one file per export day; returns the rows stored. */
-  private long replaceDays(Dataset<Row> events, TreeSet<String> dts, String table, String dtFilter) {
-    DeltaReplace.replace(DayFiles.onePerDay(events, dts.size()), table, dtFilter);
-    return spark.read().format("delta").load(table).where(dtFilter).count();
+  private static long replaceDays(Dataset<Row> events, TreeSet<String> dts, String table, String dtFilter) {
+    return DeltaReplace.replace(DayFiles.onePerDay(events, dts.size()), table, dtFilter);
   }
 
-  private static Set<YearMonth> periodsOf(Dataset<Row> periods) {
+  private static Set<YearMonth> periodsOf(Dataset<Row> rows) {
     Set<YearMonth> out = new TreeSet<>();
-    for (Row r : periods.where(col("period").isNotNull()).collectAsList()) {
+    for (Row r : rows.select("period").where(col("period").isNotNull()).distinct().collectAsList()) {
       out.add(YearMonth.parse(r.getString(0)));
     }
     return out;

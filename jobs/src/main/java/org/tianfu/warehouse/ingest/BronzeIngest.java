@@ -9,19 +9,16 @@ import static org.apache.spark.sql.functions.when;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructField;
@@ -30,15 +27,14 @@ import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.contract.SourceSpec;
 import org.tianfu.warehouse.store.DayFiles;
 import org.tianfu.warehouse.store.DeltaReplace;
-import org.tianfu.warehouse.store.OpsTables;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
  * Lands a batch of dt folders of one source in bronze. Every counted line is classified once —
  * quarantined (first contract violation), duplicate (its id already loaded, or loaded earlier in
- * the batch by dt, file, line) or loaded — and the three are written in this order:
- * bronze, quarantine, then the audit rows. The audit rows mark the dts as ingested, so a run killed
- * before them leaves the dts pending, and the next run replaces whatever slice was written.
+ * the batch by dt, file, line) or loaded. The loaded lines are written here and checked against the
+ * count the bronze commit reports; the quarantined lines and the audit rows follow, for all sources
+ * at once ({@link QuarantineAndAudit}).
  */
 public final class BronzeIngest {
   /** Up to this much input (a scale-1 night is about 45 MB), the batch's ids are broadcast to the id lookup. */
@@ -59,8 +55,11 @@ public final class BronzeIngest {
     this.runId = runId;
   }
 
-  /** Ingests the folders (all of one source) and returns the audit rows written for them. */
-  public List<IngestAuditRow> ingest(SourceSpec spec, List<DtFolder> batch) {
+  /**
+   * Writes the folders' loaded lines (all of one source) to bronze and returns the batch, its
+   * quarantined lines still cached for {@link QuarantineAndAudit}; empty when the folders hold no file.
+   */
+  public Optional<LandedBatch> ingest(SourceSpec spec, List<DtFolder> batch) {
     List<String> paths = new ArrayList<>();
     long inputBytes = 0;
     for (DtFolder folder : batch) {
@@ -75,7 +74,7 @@ public final class BronzeIngest {
     TreeSet<String> dts = new TreeSet<>();
     batch.forEach(f -> dts.add(f.dt()));
     if (paths.isEmpty()) {
-      return List.of();
+      return Optional.empty();
     }
 
     Dataset<Row> lines = spark.read().format("binaryFile").load(paths.toArray(String[]::new))
@@ -84,29 +83,30 @@ public final class BronzeIngest {
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> classified = classify(spec, lines, dts, inputBytes).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      String bronze = layout.path(WarehouseLayout.bronze(spec.name()));
       List<Column> bronzeColumns = new ArrayList<>();
       for (StructField f : BronzeSchema.recordFields(spec)) {
         bronzeColumns.add(col(f.name()));
       }
       bronzeColumns.addAll(List.of(col("dt"), col("file"), col("line_number"), lit(runId).as("run_id")));
-      DeltaReplace.replace(DayFiles.onePerDay(classified.where("_disposition = 'loaded'")
-          .select(bronzeColumns.toArray(Column[]::new)), dts.size()), bronze, DeltaReplace.in("dt", dts), "dt");
-      // The bronze write has cached every classified row; the parsed lines are not read again.
-      lines.unpersist();
-
-      String quarantineWhere = "source = '" + spec.name() + "' AND " + DeltaReplace.in("dt", dts);
-      DeltaReplace.replace(classified.where("_disposition = 'quarantined'").select(
-              lit(spec.name()).as("source"), col("dt"), col("file"), col("line_number"),
-              col("_reason").as("reason"), col("_raw").as("raw"), lit(runId).as("run_id")).coalesce(1),
-          layout.path(WarehouseLayout.QUARANTINE), quarantineWhere, OpsTables.PARTITION);
-
-      List<IngestAuditRow> audit = reconcile(spec, batch, dts, classified, bronze, quarantineWhere);
-      writeAudit(spec, dts, audit);
-      return audit;
-    } finally {
-      classified.unpersist();
-      lines.unpersist();
+      long stored = DeltaReplace.replace(DayFiles.onePerDay(classified.where("_disposition = 'loaded'")
+              .select(bronzeColumns.toArray(Column[]::new)), dts.size()),
+          layout.path(WarehouseLayout.bronze(spec.name())), DeltaReplace.in("dt", dts), "dt");
+      List<IngestAuditRow> audit = account(spec, batch, classified);
+      long loaded = audit.stream().mapToLong(IngestAuditRow::loaded).sum();
+      if (stored != loaded) {
+        throw new IllegalStateException("ingest of " + spec.name() + " does not reconcile: " + loaded
+            + " lines classified as loaded, but the bronze commit stored " + stored + "; nothing was marked"
+            + " ingested and the next run redoes these days");
+      }
+      Dataset<Row> quarantined = classified.where("_disposition = 'quarantined'").select(
+          lit(spec.name()).as("source"), col("dt"), col("file"), col("line_number"),
+          col("_reason").as("reason"), col("_raw").as("raw"), lit(runId).as("run_id"));
+      // Both caches go together, classified first: freeing the lines first would make Spark drop and
+      // later recompute the classified rows built from them (re-reading the files and bronze's ids).
+      return Optional.of(new LandedBatch(spec.name(), dts, audit, quarantined, () -> release(classified, lines)));
+    } catch (RuntimeException e) {
+      release(classified, lines);
+      throw e;
     }
   }
 
@@ -139,44 +139,27 @@ public final class BronzeIngest {
             .otherwise("duplicate"));
   }
 
-  /**
-   * Counts each file's lines by status, compares the loaded and quarantined counts with what the
-   * tables now hold for this run, and fails when anything does not add up.
-   */
-  private List<IngestAuditRow> reconcile(SourceSpec spec, List<DtFolder> batch, TreeSet<String> dts,
-      Dataset<Row> classified, String bronze, String quarantineWhere) {
+  /** Each file's lines by disposition: its audit row. */
+  private static List<IngestAuditRow> account(SourceSpec spec, List<DtFolder> batch, Dataset<Row> classified) {
     Map<String, long[]> counted = new HashMap<>();
     for (Row r : classified.groupBy("dt", "file", "_disposition").count().collectAsList()) {
       long[] c = counted.computeIfAbsent(r.getString(0) + "/" + r.getString(1), k -> new long[3]);
       c[dispositionIndex(r.getString(2))] += r.getLong(3);
     }
-    Map<String, Long> storedLoaded = countByFile(spark.read().format("delta").load(bronze)
-        .where(DeltaReplace.in("dt", dts)));
-    Map<String, Long> storedQuarantined = countByFile(spark.read().format("delta")
-        .load(layout.path(WarehouseLayout.QUARANTINE)).where(quarantineWhere));
-
     List<IngestAuditRow> audit = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
     for (DtFolder folder : batch) {
       for (Path file : folder.files()) {
-        String key = folder.dt() + "/" + file.getFileName();
-        long[] c = counted.getOrDefault(key, new long[3]);
-        long loaded = storedLoaded.getOrDefault(key, 0L);
-        long quarantined = storedQuarantined.getOrDefault(key, 0L);
-        IngestAuditRow row = new IngestAuditRow(spec.name(), folder.dt(), file.getFileName().toString(),
-            c[0] + c[1] + c[2], loaded, c[1], quarantined);
-        if (!row.reconciles() || loaded != c[0] || quarantined != c[2]) {
-          problems.add(key + ": read " + row.linesRead() + ", classified loaded/duplicate/quarantined "
-              + c[0] + "/" + c[1] + "/" + c[2] + ", stored loaded " + loaded + ", quarantined " + quarantined);
-        }
-        audit.add(row);
+        long[] c = counted.getOrDefault(folder.dt() + "/" + file.getFileName(), new long[3]);
+        audit.add(new IngestAuditRow(spec.name(), folder.dt(), file.getFileName().toString(),
+            c[0] + c[1] + c[2], c[0], c[1], c[2]));
       }
     }
-    if (!problems.isEmpty()) {
-      throw new IllegalStateException("ingest of " + spec.name() + " does not reconcile; nothing was"
-          + " marked ingested and the next run redoes these days:\n  " + String.join("\n  ", problems));
-    }
     return audit;
+  }
+
+  private static void release(Dataset<Row> classified, Dataset<Row> lines) {
+    classified.unpersist();
+    lines.unpersist();
   }
 
   private static long sizeOf(Path file) {
@@ -194,25 +177,5 @@ public final class BronzeIngest {
       case "quarantined" -> 2;
       default -> throw new IllegalStateException("unknown disposition " + disposition);
     };
-  }
-
-  private static Map<String, Long> countByFile(Dataset<Row> rows) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (Row r : rows.groupBy("dt", "file").count().collectAsList()) {
-      out.put(r.getString(0) + "/" + r.getString(1), r.getLong(2));
-    }
-    return out;
-  }
-
-  private void writeAudit(SourceSpec spec, TreeSet<String> dts, List<IngestAuditRow> audit) {
-    Timestamp now = Timestamp.from(Instant.now());
-    List<Row> rows = new ArrayList<>();
-    for (IngestAuditRow a : audit) {
-      rows.add(RowFactory.create(a.source(), a.dt(), a.file(), a.linesRead(), a.loaded(),
-          a.duplicates(), a.quarantined(), runId, now));
-    }
-    DeltaReplace.replace(spark.createDataFrame(rows, OpsTables.INGEST_AUDIT),
-        layout.path(WarehouseLayout.INGEST_AUDIT),
-        "source = '" + spec.name() + "' AND " + DeltaReplace.in("dt", dts), OpsTables.PARTITION);
   }
 }

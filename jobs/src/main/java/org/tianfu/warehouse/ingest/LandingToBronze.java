@@ -2,11 +2,13 @@ package org.tianfu.warehouse.ingest;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
@@ -18,9 +20,9 @@ import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
  * The ingest stage: every dt folder of every source that {@code ops.ingest_audit} does not list yet
- * goes to bronze, the sources side by side, each oldest first, in batches of at most
- * {@link #BATCH_DAYS} days (one Spark job per batch keeps a backfill fast, the bound keeps its
- * memory flat).
+ * goes to bronze, oldest first, in batches of at most {@link #BATCH_DAYS} days (one Spark job per
+ * batch keeps a backfill fast, the bound keeps its memory flat). A round takes one batch of every
+ * source, side by side (see {@link Concurrently}), then writes their quarantine and audit rows.
  */
 public final class LandingToBronze {
   static final int BATCH_DAYS = 31;
@@ -28,12 +30,15 @@ public final class LandingToBronze {
   private final SparkSession spark;
   private final WarehouseLayout layout;
   private final BronzeIngest ingest;
+  private final QuarantineAndAudit ops;
   private final Consumer<String> log;
 
-  public LandingToBronze(SparkSession spark, WarehouseLayout layout, BronzeIngest ingest, Consumer<String> log) {
+  public LandingToBronze(SparkSession spark, WarehouseLayout layout, BronzeIngest ingest, String runId,
+      Consumer<String> log) {
     this.spark = spark;
     this.layout = layout;
     this.ingest = ingest;
+    this.ops = new QuarantineAndAudit(spark, layout, runId);
     this.log = log;
   }
 
@@ -66,22 +71,43 @@ public final class LandingToBronze {
       return List.of();
     }
     OpsTables.prepare(spark, layout);
-    List<IngestAuditRow> written = new ArrayList<>();
-    Concurrently.each(List.copyOf(pending.keySet()), spec -> ingestBatches(spec, pending.get(spec)))
-        .forEach(written::addAll);
-    return written;
+    Map<String, List<IngestAuditRow>> written = new LinkedHashMap<>();
+    pending.keySet().forEach(spec -> written.put(spec.name(), new ArrayList<>()));
+    int rounds = pending.values().stream().mapToInt(f -> (f.size() + BATCH_DAYS - 1) / BATCH_DAYS).max().orElse(0);
+    for (int round = 0; round < rounds; round++) {
+      int from = round * BATCH_DAYS;
+      Map<SourceSpec, List<DtFolder>> batches = new LinkedHashMap<>();
+      pending.forEach((spec, folders) -> {
+        if (folders.size() > from) {
+          batches.put(spec, folders.subList(from, Math.min(from + BATCH_DAYS, folders.size())));
+        }
+      });
+      ingestRound(batches).forEach(b -> written.get(b.source()).addAll(b.audit()));
+    }
+    return written.values().stream().flatMap(List::stream).toList();
   }
 
-  private List<IngestAuditRow> ingestBatches(SourceSpec spec, List<DtFolder> pending) {
-    List<IngestAuditRow> written = new ArrayList<>();
-    for (int i = 0; i < pending.size(); i += BATCH_DAYS) {
-      List<DtFolder> batch = pending.subList(i, Math.min(i + BATCH_DAYS, pending.size()));
-      long start = System.nanoTime();
-      List<IngestAuditRow> audit = ingest.ingest(spec, batch);
-      written.addAll(audit);
-      log.accept(describe(spec.name(), batch, audit, (System.nanoTime() - start) / 1e9));
+  /**
+   * One batch of each source to bronze, side by side, then all their quarantined lines and audit rows
+   * in one commit each. Returns the batches in source order.
+   */
+  private List<LandedBatch> ingestRound(Map<SourceSpec, List<DtFolder>> batches) {
+    List<LandedBatch> cached = Collections.synchronizedList(new ArrayList<>());
+    try {
+      List<LandedBatch> landed = Concurrently.each(List.copyOf(batches.keySet()), spec -> {
+        long start = System.nanoTime();
+        Optional<LandedBatch> batch = ingest.ingest(spec, batches.get(spec));
+        batch.ifPresent(b -> {
+          cached.add(b);
+          log.accept(describe(spec.name(), batches.get(spec), b.audit(), (System.nanoTime() - start) / 1e9));
+        });
+        return batch;
+      }).stream().flatMap(Optional::stream).toList();
+      ops.write(landed);
+      return landed;
+    } finally {
+      cached.forEach(b -> b.release().run());
     }
-    return written;
   }
 
   /** source/dt → file names already ingested. */

@@ -59,14 +59,9 @@ public final class GoldTables {
   /** Replaces the months' rows of the table with those of {@code rows}; returns how many were written. */
   long replace(Dataset<Row> rows, String table, Collection<YearMonth> months) {
     List<String> periods = texts(months);
-    Dataset<Row> slice = rows.where(col("period").isin(periods.toArray())).cache();
-    try {
-      // Gold is small (183 counties × 13 KPIs a month): one file per rewrite keeps readers' file counts low.
-      DeltaReplace.replace(slice.coalesce(1), layout.path(table), DeltaReplace.in("period", periods));
-      return slice.count();
-    } finally {
-      slice.unpersist();
-    }
+    // Gold is small (183 counties × 13 KPIs a month): one file per rewrite keeps readers' file counts low.
+    return DeltaReplace.replace(rows.where(col("period").isin(periods.toArray())).coalesce(1), layout.path(table),
+        DeltaReplace.in("period", periods));
   }
 
   /**

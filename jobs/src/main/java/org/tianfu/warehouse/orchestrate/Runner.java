@@ -140,7 +140,7 @@ public final class Runner {
       case TaskGraph.PUBLISH -> rows.put(Publication.TABLE, new Publication(spark, layout).run(runId));
       case TaskGraph.INGEST -> {
         BronzeIngest ingest = new BronzeIngest(spark, layout, counties, new PiiMasking(piiKey), runId);
-        for (IngestAuditRow a : new LandingToBronze(spark, layout, ingest, log).run(landing, sources, days)) {
+        for (IngestAuditRow a : new LandingToBronze(spark, layout, ingest, runId, log).run(landing, sources, days)) {
           rows.merge(WarehouseLayout.bronze(a.source()), a.loaded(), Long::sum);
           rows.merge(WarehouseLayout.QUARANTINE, a.quarantined(), Long::sum);
           rows.merge(WarehouseLayout.INGEST_AUDIT, 1L, Long::sum);

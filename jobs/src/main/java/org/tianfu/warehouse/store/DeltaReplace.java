@@ -1,7 +1,10 @@
 package org.tianfu.warehouse.store;
 
+import io.delta.tables.DeltaTable;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The one way a job writes a slice of a table: Delta's replaceWhere, which swaps the rows matching
@@ -11,13 +14,42 @@ import org.apache.spark.sql.Row;
 public final class DeltaReplace {
   private DeltaReplace() {}
 
-  public static void replace(Dataset<Row> rows, String path, String predicate, String... partitionBy) {
+  /**
+   * Replaces the slice and returns how many rows the commit wrote, as its own metrics say
+   * ({@code numOutputRows}): the count of what was stored, without reading the table again. Every
+   * table has one writer at a time (the run lock, and one thread per table), so the commit after
+   * the version read before the write is this one.
+   */
+  public static long replace(Dataset<Row> rows, String path, String predicate, String... partitionBy) {
+    SparkSession spark = rows.sparkSession();
+    long before = DeltaTable.isDeltaTable(spark, path) ? latestCommit(spark, path).getLong(0) : -1;
     rows.write()
         .format("delta")
         .mode("overwrite")
         .option("replaceWhere", predicate)
         .partitionBy(partitionBy)
         .save(path);
+    Row commit = latestCommit(spark, path);
+    if (commit.getLong(0) == before) {
+      return 0;   // Delta skips the commit when the slice was empty and no row is written
+    }
+    Map<String, String> parameters = commit.getJavaMap(2);
+    Map<String, String> metrics = commit.getJavaMap(3);
+    if (commit.getLong(0) != before + 1 || !"WRITE".equals(commit.getString(1))
+        || !predicate.equals(parameters.get("predicate"))) {
+      throw new IllegalStateException(path + ": the commit after version " + before + " is not the replace of "
+          + predicate + " just made: " + commit);
+    }
+    String written = metrics.get("numOutputRows");
+    if (written == null && !"0".equals(metrics.get("numFiles"))) {
+      throw new IllegalStateException(path + ": the replace of " + predicate + " has no row count: " + commit);
+    }
+    return written == null ? 0 : Long.parseLong(written);   // a commit that adds no file carries no count
+  }
+
+  private static Row latestCommit(SparkSession spark, String path) {
+    return DeltaTable.forPath(spark, path).history(1)
+        .select("version", "operation", "operationParameters", "operationMetrics").first();
   }
 
   /** {@code col IN ('a', 'b')} for string literals that come from folder names, not from users. */

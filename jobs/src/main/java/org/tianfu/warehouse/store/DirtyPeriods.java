@@ -3,7 +3,9 @@ package org.tianfu.warehouse.store;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -24,6 +26,8 @@ public final class DirtyPeriods {
 
   private final SparkSession spark;
   private final WarehouseLayout layout;
+  /** Per stage, the months marked as this instance last read or wrote them: it is the table's one writer while its stage runs. */
+  private final Map<String, TreeSet<YearMonth>> marked = new HashMap<>();
 
   public DirtyPeriods(SparkSession spark, WarehouseLayout layout) {
     this.spark = spark;
@@ -42,13 +46,14 @@ public final class DirtyPeriods {
   }
 
   /**
-   * Marks the months dirty for the stage (months already marked are not written twice). Synchronized
-   * because conform's sources mark months side by side: each sees the others' rows, and only one
-   * creates the table.
+   * Marks the months dirty for the stage (months already marked are not written twice; the table is
+   * read once per stage). Synchronized because conform's sources mark months side by side: each sees
+   * the others' rows, and only one creates the table.
    */
   public synchronized void add(String stage, Collection<YearMonth> months) {
+    TreeSet<YearMonth> known = marked.computeIfAbsent(stage, this::read);
     TreeSet<YearMonth> fresh = new TreeSet<>(months);
-    fresh.removeAll(read(stage));
+    fresh.removeAll(known);
     if (fresh.isEmpty()) {
       return;
     }
@@ -58,9 +63,11 @@ public final class DirtyPeriods {
             DataTypes.createStructField("stage", DataTypes.StringType, false),
             DataTypes.createStructField("period", DataTypes.StringType, false))))
         .write().format("delta").mode("append").save(layout.path(TABLE));
+    known.addAll(fresh);
   }
 
-  public void remove(String stage, Collection<YearMonth> months) {
+  public synchronized void remove(String stage, Collection<YearMonth> months) {
+    marked.remove(stage);
     if (months.isEmpty() || !layout.exists(TABLE)) {
       return;
     }
