@@ -51,6 +51,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     requireDirectory(landing, "--landing");
+    requireFilesystemPath(warehouse, "--warehouse");
     if ((from == null) != (to == null)) {
       throw new UserError("--from and --to go together");
     }
@@ -76,11 +77,23 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   static void requireDirectory(Path dir, String option) {
+    requireFilesystemPath(dir, option);
     if (!Files.isDirectory(dir)) {
       throw new UserError(option + " " + dir + ": no such directory");
     }
     if (!Files.isReadable(dir)) {
       throw new UserError(option + " " + dir + ": not readable");
+    }
+  }
+
+  /**
+   * An object-store URI such as s3a://bucket/x would be taken as a local path named "s3a:"; it is
+   * refused instead, as paths are read through the local filesystem (README, "Running on a Spark cluster").
+   */
+  static void requireFilesystemPath(Path path, String option) {
+    if (path.toString().matches("[A-Za-z][A-Za-z0-9+.-]*:/.*")) {
+      throw new UserError(option + " " + path + ": a URI; give a directory on a filesystem that the driver and"
+          + " every executor share (object-store URIs are not supported yet)");
     }
   }
 }
