@@ -3,6 +3,8 @@ package org.tianfu.warehouse.ingest;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
@@ -117,18 +119,24 @@ public final class BronzeIngest {
     Dataset<Row> ranked = lines.withColumn("_rank", when(col("_reason").isNull(), firstSeen));
 
     String bronzeTable = WarehouseLayout.bronze(spec.name());
+    Dataset<Row> validIds = lines.where(col("_reason").isNull()).select(col("_id").as("_loaded_id"));
+    Row idRange = layout.exists(bronzeTable) ? validIds.agg(min("_loaded_id"), max("_loaded_id")).first() : null;
     Column alreadyLoaded = lit(false);
-    if (layout.exists(bronzeTable)) {
+    if (idRange != null && !idRange.isNullAt(0)) {
       // Only the batch's own ids are looked up in history: a semi join keeps the loaded ids that the
       // batch holds. A night's ids are broadcast, so bronze's id column is streamed past them once
       // instead of being shuffled whole; a large backfill batch shuffles both sides instead.
-      Dataset<Row> batchIds = lines.where(col("_reason").isNull()).select(col("_id").as("_loaded_id")).distinct();
+      Dataset<Row> batchIds = validIds.distinct();
       if (inputBytes <= BROADCAST_IDS_MAX_INPUT_BYTES) {
         batchIds = broadcast(batchIds);
       }
+      // The batch's id range lets Delta skip every bronze file whose id statistics lie outside it. The
+      // platform's ids begin with their creation day (D20241231-…), so a night reads the files of the
+      // few days its ids come from, not all of history; other ids would only skip less.
       Dataset<Row> loadedIds = spark.read().format("delta").load(layout.path(bronzeTable))
           .where("NOT " + DeltaReplace.in("dt", dts))
           .select(col(spec.idField()).as("_loaded_id"))
+          .where(col("_loaded_id").between(idRange.getString(0), idRange.getString(1)))
           .join(batchIds, "_loaded_id", "left_semi");
       ranked = ranked.join(loadedIds, ranked.col("_id").equalTo(loadedIds.col("_loaded_id")), "left");
       alreadyLoaded = col("_loaded_id").isNotNull();
