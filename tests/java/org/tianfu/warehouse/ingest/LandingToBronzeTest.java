@@ -191,6 +191,18 @@ class LandingToBronzeTest {
         rows("SELECT source, count(*) FROM delta.`" + layout.path("ops.quarantine") + "` GROUP BY source ORDER BY source"));
   }
 
+  /** Redoing one day of a batch rewrites the quarantine file it shares with the other day; only its own lines count. */
+  @Test
+  void redoingOneDayOfABatchCountsOnlyItsOwnQuarantinedLines() {
+    landing.write("science_base_activity", "2024-03-01", "a.jsonl", String.format(A, "A1", 1), "not json");
+    landing.write("science_base_activity", "2024-03-02", "a.jsonl", String.format(A, "A2", 1), "not json", "{}");
+    run("r1");
+    spark.sql("DELETE FROM delta.`" + layout.path("ops.ingest_audit") + "` WHERE dt = '2024-03-01'");
+    assertEquals(List.of(new IngestAuditRow("science_base_activity", "2024-03-01", "a.jsonl", 2, 1, 0, 1)), run("r2"));
+    assertEquals(List.of("[2024-03-01,1,r2]", "[2024-03-02,2,r1]"), rows("SELECT dt, count(*), max(run_id) FROM delta.`"
+        + layout.path("ops.quarantine") + "` GROUP BY dt ORDER BY dt"));
+  }
+
   /** An audit written unpartitioned by an earlier version is rewritten partitioned by source, rows intact. */
   @Test
   void anUnpartitionedAuditIsPartitionedBySourceOnTheNextIngest() {

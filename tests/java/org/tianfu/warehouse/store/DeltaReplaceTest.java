@@ -47,4 +47,13 @@ class DeltaReplaceTest {
     assertEquals(0, stored(path, "a"));
     assertEquals(0, DeltaReplace.replace(rows("c", 0), path, "dt = 'c'"), "an empty slice left empty: Delta skips the commit");
   }
+
+  @Test
+  void rowsOutsideTheSliceThatDeltaCopiesAreNotCounted() {
+    String path = tmp.resolve("t").toString();
+    assertEquals(7, DeltaReplace.replace(rows("a", 3).union(rows("b", 4)).coalesce(1), path, "dt IN ('a', 'b')"));
+    assertEquals(2, DeltaReplace.replace(rows("a", 2), path, "dt = 'a'"), "b's 4 rows are copied out of the shared file");
+    assertEquals(2, stored(path, "a"));
+    assertEquals(4, stored(path, "b"));
+  }
 }

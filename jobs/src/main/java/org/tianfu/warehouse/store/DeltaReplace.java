@@ -15,8 +15,9 @@ public final class DeltaReplace {
   private DeltaReplace() {}
 
   /**
-   * Replaces the slice and returns how many rows the commit wrote, as its own metrics say
-   * ({@code numOutputRows}): the count of what was stored, without reading the table again. Every
+   * Replaces the slice and returns how many rows the commit wrote into it, as its own metrics say
+   * ({@code numOutputRows} less {@code numCopiedRows}): the count of what was stored, without reading
+   * the table again. Every
    * table has one writer at a time (the run lock, and one thread per table), so the commit after
    * the version read before the write is this one.
    */
@@ -40,11 +41,13 @@ public final class DeltaReplace {
       throw new IllegalStateException(path + ": the commit after version " + before + " is not the replace of "
           + predicate + " just made: " + commit);
     }
-    String written = metrics.get("numOutputRows");
-    if (written == null && !"0".equals(metrics.get("numFiles"))) {
+    String output = metrics.get("numOutputRows");
+    if (output == null && !"0".equals(metrics.get("numFiles"))) {
       throw new IllegalStateException(path + ": the replace of " + predicate + " has no row count: " + commit);
     }
-    return written == null ? 0 : Long.parseLong(written);   // a commit that adds no file carries no count
+    // A file that also held rows outside the slice is rewritten: its other rows are counted as output
+    // and as copied. A commit that adds no file carries no count.
+    return output == null ? 0 : Long.parseLong(output) - Long.parseLong(metrics.getOrDefault("numCopiedRows", "0"));
   }
 
   private static Row latestCommit(SparkSession spark, String path) {
