@@ -54,7 +54,7 @@ class DuckDbParityIT {
           + " sum(CASE WHEN opened THEN 1 ELSE 0 END) AS opened FROM bronze.popsci_deliveries GROUP BY dt ORDER BY dt",
       "SELECT activity_date, count(*) AS activities, sum(participants) AS participants"
           + " FROM silver.science_base_activity GROUP BY activity_date ORDER BY activity_date",
-      // The audit (written every night: its log has a checkpoint) and the DELETEd dirty periods.
+      // The audit (its log has a checkpoint) and the DELETEd dirty periods.
       "SELECT source, count(*) AS files, sum(lines_read) AS lines_read, max(ingested_at) AS last_ingest"
           + " FROM ops.ingest_audit GROUP BY source ORDER BY source",
       "SELECT count(*) AS dirty FROM ops.dirty_periods",
@@ -66,8 +66,9 @@ class DuckDbParityIT {
 
   @Test
   void theWarehouseHoldsWhatAGlobWouldMiscount() throws Exception {
-    assertTrue(Files.exists(logFile("ops.ingest_audit", "00000000000000000010.checkpoint.parquet")),
-        "ten nights of audit commits make a checkpoint");
+    try (Stream<Path> log = Files.list(Path.of(layout.path("ops.ingest_audit"), "_delta_log"))) {
+      assertTrue(log.anyMatch(f -> f.toString().endsWith(".checkpoint.parquet")), "the audit's log has a checkpoint");
+    }
     String table = "gold.kpi_county_month";
     long live = new DeltaLog(layout).snapshot(table, AsOf.LATEST).files().size();
     long onDisk;
@@ -119,10 +120,6 @@ class DuckDbParityIT {
     List<List<String>> rows = new ArrayList<>();
     result.rows().forEach(r -> rows.add(r.stream().map(QueryResult::text).toList()));
     return rows;
-  }
-
-  private Path logFile(String table, String name) {
-    return Path.of(layout.path(table), "_delta_log", name);
   }
 
   private static long plainDuckDbCount(String sql) throws SQLException {

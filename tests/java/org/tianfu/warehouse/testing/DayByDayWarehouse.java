@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apache.spark.sql.SparkSession;
 import org.tianfu.warehouse.generate.GeneratorOptions;
 import org.tianfu.warehouse.generate.LandingGenerator;
 import org.tianfu.warehouse.orchestrate.RunRequest;
@@ -19,8 +20,9 @@ import org.tianfu.warehouse.store.WarehouseLayout;
 /**
  * A warehouse built as production builds one, for the tests of {@code warehouse sql}: generated
  * exports ingested one night at a time across a month boundary (replaceWhere overwrites, MERGEs into
- * silver.orders and silver.users, DELETEs from ops.dirty_periods, and eleven audit commits, which
- * make a checkpoint), with a hand-written order completed in January and refunded the next night,
+ * silver.orders and silver.users, DELETEs from ops.dirty_periods, and checkpoints: its tables are
+ * created with a checkpoint every second commit, so that two nights leave logs like a year's, a
+ * checkpoint then JSON commits), with a hand-written order completed in January and refunded the next night,
  * in February (January is restated), then a rerun with nothing new. Two nights only, as each run
  * takes a minute or more here whatever the volume. Built once per test JVM; the folder goes when the
  * JVM exits.
@@ -32,6 +34,8 @@ public final class DayByDayWarehouse {
   public static final String REFUND_COUNTY = "511922";
   /** The key for personal data it was built with. */
   public static final String PII_KEY = "day-by-day";
+
+  private static final String CHECKPOINT_INTERVAL = "spark.databricks.delta.properties.defaults.checkpointInterval";
 
   private static DayByDayWarehouse built;
 
@@ -82,8 +86,18 @@ public final class DayByDayWarehouse {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteTree(root)));
     Path landing = root.resolve("landing");
     WarehouseLayout layout = new WarehouseLayout(root.resolve("warehouse"));
-    Runner runner = new Runner(TestSpark.session(), layout.root(),
-        PII_KEY.getBytes(StandardCharsets.UTF_8), s -> { });
+    SparkSession spark = TestSpark.session();
+    Runner runner = new Runner(spark, layout.root(), PII_KEY.getBytes(StandardCharsets.UTF_8), s -> { });
+    spark.conf().set(CHECKPOINT_INTERVAL, "2");
+    try {
+      return new DayByDayWarehouse(layout, nights(runner, landing));
+    } finally {
+      spark.conf().unset(CHECKPOINT_INTERVAL);
+    }
+  }
+
+  /** Runs the nights and a rerun; returns the moment before the refund. */
+  private static Instant nights(Runner runner, Path landing) throws IOException, InterruptedException {
     Instant beforeRefund = null;
     for (LocalDate day = FROM; !day.isAfter(TO); day = day.plusDays(1)) {
       // Each (source, day) folder is a pure function of the seed: generating night by night is the same export.
@@ -102,7 +116,7 @@ public final class DayByDayWarehouse {
       runner.run(RunRequest.everything(landing, "day-by-day"));
     }
     runner.run(RunRequest.everything(landing, "day-by-day"));
-    return new DayByDayWarehouse(layout, beforeRefund);
+    return beforeRefund;
   }
 
   private static String order(String event, String status, String time) {
