@@ -94,12 +94,7 @@ public final class BronzeIngest {
               .select(bronzeColumns.toArray(Column[]::new)), dts.size()),
           layout.path(WarehouseLayout.bronze(spec.name())), DeltaReplace.in("dt", dts), "dt");
       List<IngestAuditRow> audit = account(spec, batch, classified);
-      long loaded = audit.stream().mapToLong(IngestAuditRow::loaded).sum();
-      if (stored != loaded) {
-        throw new IllegalStateException("ingest of " + spec.name() + " does not reconcile: " + loaded
-            + " lines classified as loaded, but the bronze commit stored " + stored + "; nothing was marked"
-            + " ingested and the next run redoes these days");
-      }
+      requireStored("loaded", audit.stream().mapToLong(IngestAuditRow::loaded).sum(), "bronze." + spec.name(), stored);
       Dataset<Row> quarantined = classified.where("_disposition = 'quarantined'").select(
           lit(spec.name()).as("source"), col("dt"), col("file"), col("line_number"),
           col("_reason").as("reason"), col("_raw").as("raw"), lit(runId).as("run_id"));
@@ -163,6 +158,15 @@ public final class BronzeIngest {
       }
     }
     return audit;
+  }
+
+  /** Fails the ingest, before anything is marked ingested, when a commit stored other than the lines classified. */
+  static void requireStored(String disposition, long classified, String table, long stored) {
+    if (stored != classified) {
+      throw new IllegalStateException("ingest does not reconcile: " + classified + " lines classified as "
+          + disposition + ", but the " + table + " commit stored " + stored + "; nothing was marked ingested"
+          + " and the next run redoes these days");
+    }
   }
 
   private static void release(Dataset<Row> classified, Dataset<Row> lines) {

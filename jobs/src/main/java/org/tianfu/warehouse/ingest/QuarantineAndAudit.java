@@ -38,12 +38,8 @@ final class QuarantineAndAudit {
     Dataset<Row> quarantined = batches.stream().map(LandedBatch::quarantined).reduce(Dataset::union).orElseThrow();
     long stored = DeltaReplace.replace(quarantined.coalesce(1), layout.path(WarehouseLayout.QUARANTINE), slices,
         OpsTables.PARTITION);
-    long counted = batches.stream().mapToLong(LandedBatch::quarantinedLines).sum();
-    if (stored != counted) {
-      throw new IllegalStateException("ingest does not reconcile: " + counted + " lines classified as quarantined,"
-          + " but the quarantine commit stored " + stored + "; nothing was marked ingested and the next run"
-          + " redoes these days");
-    }
+    BronzeIngest.requireStored("quarantined", batches.stream().mapToLong(LandedBatch::quarantinedLines).sum(),
+        WarehouseLayout.QUARANTINE, stored);
     Timestamp now = Timestamp.from(Instant.now());
     List<Row> rows = new ArrayList<>();
     for (LandedBatch batch : batches) {

@@ -17,9 +17,8 @@ public final class DeltaReplace {
   /**
    * Replaces the slice and returns how many rows the commit wrote into it, as its own metrics say
    * ({@code numOutputRows} less {@code numCopiedRows}): the count of what was stored, without reading
-   * the table again. Every
-   * table has one writer at a time (the run lock, and one thread per table), so the commit after
-   * the version read before the write is this one.
+   * the table again. Every table has one writer at a time (the run lock, and one thread per table),
+   * so the commit after the version read before the write is this one.
    */
   public static long replace(Dataset<Row> rows, String path, String predicate, String... partitionBy) {
     SparkSession spark = rows.sparkSession();

@@ -36,10 +36,9 @@ public final class OpsTables {
   private OpsTables() {}
 
   /**
-   * Creates both tables if missing, before the sources write them at once: first writes to an empty
-   * directory conflict, and two sources' slices of one table commit side by side only in different
-   * partitions. An audit that an earlier version wrote unpartitioned is rewritten partitioned, in one
-   * commit.
+   * Creates both tables, partitioned by source, if missing, so every writer replaces its slice in a
+   * partitioned table (ingest once per round for all sources, conform for the targets). An audit that
+   * an earlier version wrote unpartitioned is rewritten partitioned, in one commit.
    */
   public static void prepare(SparkSession spark, WarehouseLayout layout) {
     for (Map.Entry<String, StructType> table : Map.of(WarehouseLayout.QUARANTINE, QUARANTINE,
