@@ -39,8 +39,11 @@ import org.tianfu.warehouse.store.WarehouseLayout;
  * at once ({@link QuarantineAndAudit}).
  */
 public final class BronzeIngest {
-  /** Up to this much input (a scale-1 night is about 45 MB), the batch's ids are broadcast to the id lookup. */
-  static final long BROADCAST_IDS_MAX_INPUT_BYTES = 256L << 20;
+  /**
+   * Up to this much input (a scale-1 night is about 45 MB), the batch's ids are broadcast to the id
+   * lookup and its duplicates' keys to the lines.
+   */
+  static final long BROADCAST_MAX_INPUT_BYTES = 256L << 20;
 
   private final SparkSession spark;
   private final WarehouseLayout layout;
@@ -83,8 +86,11 @@ public final class BronzeIngest {
         .flatMap(new FileLines(new LineValidator(spec, counties, pii)),
             Encoders.row(FileLines.schema(BronzeSchema.recordFields(spec))))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> classified = classify(spec, lines, dts, inputBytes).persist(StorageLevel.MEMORY_AND_DISK());
+    // Only the duplicates' keys are cached besides the lines: the lines' dispositions are a join away,
+    // so no second full copy of the batch is built.
+    Dataset<Row> duplicates = duplicates(spec, lines, dts, inputBytes).persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      Dataset<Row> classified = classify(lines, duplicates, inputBytes);
       List<Column> bronzeColumns = new ArrayList<>();
       for (StructField f : BronzeSchema.recordFields(spec)) {
         bronzeColumns.add(col(f.name()));
@@ -95,50 +101,59 @@ public final class BronzeIngest {
           layout.path(WarehouseLayout.bronze(spec.name())), DeltaReplace.in("dt", dts), "dt");
       List<IngestAuditRow> audit = account(spec, batch, classified);
       requireStored("loaded", audit.stream().mapToLong(IngestAuditRow::loaded).sum(), "bronze." + spec.name(), stored);
-      Dataset<Row> quarantined = classified.where("_disposition = 'quarantined'").select(
+      Dataset<Row> quarantined = lines.where(col("_reason").isNotNull()).select(
           lit(spec.name()).as("source"), col("dt"), col("file"), col("line_number"),
           col("_reason").as("reason"), col("_raw").as("raw"), lit(runId).as("run_id"));
-      // Both caches go together, classified first: freeing the lines first would make Spark drop and
-      // later recompute the classified rows built from them (re-reading the files and bronze's ids).
-      return Optional.of(new LandedBatch(spec.name(), dts, audit, quarantined, () -> release(classified, lines)));
+      return Optional.of(new LandedBatch(spec.name(), dts, audit, quarantined, () -> release(duplicates, lines)));
     } catch (RuntimeException e) {
-      release(classified, lines);
+      release(duplicates, lines);
       throw e;
     }
   }
 
-  /** Every counted line (parsed and validated) with its disposition: quarantined, duplicate or loaded. */
-  private Dataset<Row> classify(SourceSpec spec, Dataset<Row> lines, TreeSet<String> dts, long inputBytes) {
-    // Validation comes first: only valid lines compete for an id, first by dt, file, line.
-    Column firstSeen = row_number().over(Window.partitionBy("_id").orderBy("dt", "file", "line_number"));
-    Dataset<Row> ranked = lines.withColumn("_rank", when(col("_reason").isNull(), firstSeen));
-
+  /**
+   * The keys (dt, file, line_number) of the valid lines that are not loaded: a later copy, by dt, file
+   * and line, of an id in the batch, or an id bronze already holds from other days.
+   */
+  private Dataset<Row> duplicates(SourceSpec spec, Dataset<Row> lines, TreeSet<String> dts, long inputBytes) {
+    // Validation comes first: only valid lines compete for an id. Only the four columns the ranking
+    // needs are shuffled, not the lines.
+    Dataset<Row> valid = lines.where(col("_reason").isNull()).select("_id", "dt", "file", "line_number");
+    Dataset<Row> ranked = valid.withColumn("_copy",
+        row_number().over(Window.partitionBy("_id").orderBy("dt", "file", "line_number")));
     String bronzeTable = WarehouseLayout.bronze(spec.name());
-    Dataset<Row> validIds = lines.where(col("_reason").isNull()).select(col("_id").as("_loaded_id"));
-    Row idRange = layout.exists(bronzeTable) ? validIds.agg(min("_loaded_id"), max("_loaded_id")).first() : null;
-    Column alreadyLoaded = lit(false);
-    if (idRange != null && !idRange.isNullAt(0)) {
-      // Only the batch's own ids are looked up in history: a semi join keeps the loaded ids that the
-      // batch holds. A night's ids are broadcast, so bronze's id column is streamed past them once
-      // instead of being shuffled whole; a large backfill batch shuffles both sides instead.
-      Dataset<Row> batchIds = validIds.distinct();
-      if (inputBytes <= BROADCAST_IDS_MAX_INPUT_BYTES) {
-        batchIds = broadcast(batchIds);
-      }
-      // The batch's id range lets Delta skip every bronze file whose id statistics lie outside it. The
-      // platform's ids begin with their creation day (D20241231-…), so a night reads the files of the
-      // few days its ids come from, not all of history; other ids would only skip less.
-      Dataset<Row> loadedIds = spark.read().format("delta").load(layout.path(bronzeTable))
-          .where("NOT " + DeltaReplace.in("dt", dts))
-          .select(col(spec.idField()).as("_loaded_id"))
-          .where(col("_loaded_id").between(idRange.getString(0), idRange.getString(1)))
-          .join(batchIds, "_loaded_id", "left_semi");
-      ranked = ranked.join(loadedIds, ranked.col("_id").equalTo(loadedIds.col("_loaded_id")), "left");
-      alreadyLoaded = col("_loaded_id").isNotNull();
+    Row idRange = layout.exists(bronzeTable) ? valid.agg(min("_id"), max("_id")).first() : null;
+    if (idRange == null || idRange.isNullAt(0)) {
+      return ranked.where("_copy > 1").select("dt", "file", "line_number");
     }
-    return ranked.withColumn("_disposition",
+    // Only the batch's own ids are looked up in history: a semi join keeps the loaded ids that the
+    // batch holds. A night's ids are broadcast, so bronze's id column is streamed past them once
+    // instead of being shuffled whole; a large backfill batch shuffles both sides instead.
+    Dataset<Row> batchIds = valid.select(col("_id").as("_loaded_id")).distinct();
+    if (inputBytes <= BROADCAST_MAX_INPUT_BYTES) {
+      batchIds = broadcast(batchIds);
+    }
+    // The batch's id range lets Delta skip every bronze file whose id statistics lie outside it. The
+    // platform's ids begin with their creation day (D20241231-…), so a night reads the files of the
+    // few days its ids come from, not all of history; other ids would only skip less.
+    Dataset<Row> loadedIds = spark.read().format("delta").load(layout.path(bronzeTable))
+        .where("NOT " + DeltaReplace.in("dt", dts))
+        .select(col(spec.idField()).as("_loaded_id"))
+        .where(col("_loaded_id").between(idRange.getString(0), idRange.getString(1)))
+        .join(batchIds, "_loaded_id", "left_semi");
+    return ranked.join(loadedIds, ranked.col("_id").equalTo(loadedIds.col("_loaded_id")), "left")
+        .where("_copy > 1 OR _loaded_id IS NOT NULL").select("dt", "file", "line_number");
+  }
+
+  /** Every counted line (parsed and validated) with its disposition: quarantined, duplicate or loaded. */
+  private static Dataset<Row> classify(Dataset<Row> lines, Dataset<Row> duplicates, long inputBytes) {
+    Dataset<Row> marked = duplicates.withColumn("_duplicate", lit(true));
+    if (inputBytes <= BROADCAST_MAX_INPUT_BYTES) {
+      marked = broadcast(marked);
+    }
+    return lines.join(marked, new String[] {"dt", "file", "line_number"}, "left").withColumn("_disposition",
         when(col("_reason").isNotNull(), "quarantined")
-            .when(col("_rank").equalTo(1).and(alreadyLoaded.unary_$bang()), "loaded")
+            .when(col("_duplicate").isNull(), "loaded")
             .otherwise("duplicate"));
   }
 
@@ -169,8 +184,9 @@ public final class BronzeIngest {
     }
   }
 
-  private static void release(Dataset<Row> classified, Dataset<Row> lines) {
-    classified.unpersist();
+  /** Both caches go together, the duplicates first: they are computed from the lines. */
+  private static void release(Dataset<Row> duplicates, Dataset<Row> lines) {
+    duplicates.unpersist();
     lines.unpersist();
   }
 
