@@ -46,6 +46,8 @@ class DeltaReplaceTest {
     assertEquals(0, DeltaReplace.replace(rows("a", 0), path, "dt = 'a'"), "emptying a slice stores nothing");
     assertEquals(0, stored(path, "a"));
     assertEquals(0, DeltaReplace.replace(rows("c", 0), path, "dt = 'c'"), "an empty slice left empty: Delta skips the commit");
+    assertEquals(0, DeltaReplace.replace(rows("a", 0), path, "dt = 'a'"),
+        "skipped again: the latest commit, which emptied the same slice, is not this one");
   }
 
   @Test

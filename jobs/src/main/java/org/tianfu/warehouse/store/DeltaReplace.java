@@ -2,6 +2,7 @@ package org.tianfu.warehouse.store;
 
 import io.delta.tables.DeltaTable;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -17,28 +18,30 @@ public final class DeltaReplace {
   /**
    * Replaces the slice and returns how many rows the commit wrote into it, as its own metrics say
    * ({@code numOutputRows} less {@code numCopiedRows}): the count of what was stored, without reading
-   * the table again. Every table has one writer at a time (the run lock, and one thread per table),
-   * so the commit after the version read before the write is this one.
+   * the table again. The write tags its commit with a fresh {@code userMetadata}: the latest commit is
+   * this one when it carries the tag (the run lock keeps other writers out), and none was made when
+   * it does not. That spares reading the table's version before every write.
    */
   public static long replace(Dataset<Row> rows, String path, String predicate, String... partitionBy) {
     SparkSession spark = rows.sparkSession();
-    long before = DeltaTable.isDeltaTable(spark, path) ? latestCommit(spark, path).getLong(0) : -1;
+    String tag = "replace " + UUID.randomUUID();
     rows.write()
         .format("delta")
         .mode("overwrite")
         .option("replaceWhere", predicate)
+        .option("userMetadata", tag)
         .partitionBy(partitionBy)
         .save(path);
-    Row commit = latestCommit(spark, path);
-    if (commit.getLong(0) == before) {
+    Row commit = DeltaTable.forPath(spark, path).history(1)
+        .select("userMetadata", "operation", "operationParameters", "operationMetrics").first();
+    if (!tag.equals(commit.getString(0))) {
       return 0;   // Delta skips the commit when the slice was empty and no row is written
     }
     Map<String, String> parameters = commit.getJavaMap(2);
     Map<String, String> metrics = commit.getJavaMap(3);
-    if (commit.getLong(0) != before + 1 || !"WRITE".equals(commit.getString(1))
-        || !predicate.equals(parameters.get("predicate"))) {
-      throw new IllegalStateException(path + ": the commit after version " + before + " is not the replace of "
-          + predicate + " just made: " + commit);
+    if (!"WRITE".equals(commit.getString(1)) || !predicate.equals(parameters.get("predicate"))) {
+      throw new IllegalStateException(path + ": the commit tagged " + tag + " is not the replace of "
+          + predicate + ": " + commit);
     }
     String output = metrics.get("numOutputRows");
     if (output == null && !"0".equals(metrics.get("numFiles"))) {
@@ -47,11 +50,6 @@ public final class DeltaReplace {
     // A file that also held rows outside the slice is rewritten: its other rows are counted as output
     // and as copied. A commit that adds no file carries no count.
     return output == null ? 0 : Long.parseLong(output) - Long.parseLong(metrics.getOrDefault("numCopiedRows", "0"));
-  }
-
-  private static Row latestCommit(SparkSession spark, String path) {
-    return DeltaTable.forPath(spark, path).history(1)
-        .select("version", "operation", "operationParameters", "operationMetrics").first();
   }
 
   /** {@code col IN ('a', 'b')} for string literals that come from folder names, not from users. */
