@@ -141,8 +141,12 @@ public final class BronzeIngest {
         .select(col(spec.idField()).as("_loaded_id"))
         .where(col("_loaded_id").between(idRange.getString(0), idRange.getString(1)))
         .join(batchIds, "_loaded_id", "left_semi");
-    return ranked.join(loadedIds, ranked.col("_id").equalTo(loadedIds.col("_loaded_id")), "left")
-        .where("_copy > 1 OR _loaded_id IS NOT NULL").select("dt", "file", "line_number");
+    // Disjoint halves (a line has one rank) and a semi join: each line's key appears at most once, so
+    // the join back to the lines cannot repeat a line.
+    Dataset<Row> loadedBefore = ranked.where("_copy = 1")
+        .join(loadedIds, ranked.col("_id").equalTo(loadedIds.col("_loaded_id")), "left_semi");
+    return ranked.where("_copy > 1").select("dt", "file", "line_number")
+        .union(loadedBefore.select("dt", "file", "line_number"));
   }
 
   /** Every counted line (parsed and validated) with its disposition: quarantined, duplicate or loaded. */
