@@ -44,6 +44,8 @@ public final class BronzeIngest {
    * lookup and its duplicates' keys to the lines.
    */
   static final long BROADCAST_MAX_INPUT_BYTES = 256L << 20;
+  /** A line's key: unique in a batch, and the order in which copies of an id compete. */
+  private static final String[] LINE_KEY = {"dt", "file", "line_number"};
 
   private final SparkSession spark;
   private final WarehouseLayout layout;
@@ -124,15 +126,12 @@ public final class BronzeIngest {
     String bronzeTable = WarehouseLayout.bronze(spec.name());
     Row idRange = layout.exists(bronzeTable) ? valid.agg(min("_id"), max("_id")).first() : null;
     if (idRange == null || idRange.isNullAt(0)) {
-      return ranked.where("_copy > 1").select("dt", "file", "line_number");
+      return ranked.where("_copy > 1").selectExpr(LINE_KEY);
     }
     // Only the batch's own ids are looked up in history: a semi join keeps the loaded ids that the
     // batch holds. A night's ids are broadcast, so bronze's id column is streamed past them once
     // instead of being shuffled whole; a large backfill batch shuffles both sides instead.
-    Dataset<Row> batchIds = valid.select(col("_id").as("_loaded_id")).distinct();
-    if (inputBytes <= BROADCAST_MAX_INPUT_BYTES) {
-      batchIds = broadcast(batchIds);
-    }
+    Dataset<Row> batchIds = broadcastIfSmall(valid.select(col("_id").as("_loaded_id")).distinct(), inputBytes);
     // The batch's id range lets Delta skip every bronze file whose id statistics lie outside it. The
     // platform's ids begin with their creation day (D20241231-…), so a night reads the files of the
     // few days its ids come from, not all of history; other ids would only skip less.
@@ -145,17 +144,13 @@ public final class BronzeIngest {
     // the join back to the lines cannot repeat a line.
     Dataset<Row> loadedBefore = ranked.where("_copy = 1")
         .join(loadedIds, ranked.col("_id").equalTo(loadedIds.col("_loaded_id")), "left_semi");
-    return ranked.where("_copy > 1").select("dt", "file", "line_number")
-        .union(loadedBefore.select("dt", "file", "line_number"));
+    return ranked.where("_copy > 1").selectExpr(LINE_KEY).union(loadedBefore.selectExpr(LINE_KEY));
   }
 
   /** Every counted line (parsed and validated) with its disposition: quarantined, duplicate or loaded. */
   private static Dataset<Row> classify(Dataset<Row> lines, Dataset<Row> duplicates, long inputBytes) {
-    Dataset<Row> marked = duplicates.withColumn("_duplicate", lit(true));
-    if (inputBytes <= BROADCAST_MAX_INPUT_BYTES) {
-      marked = broadcast(marked);
-    }
-    return lines.join(marked, new String[] {"dt", "file", "line_number"}, "left").withColumn("_disposition",
+    Dataset<Row> marked = broadcastIfSmall(duplicates.withColumn("_duplicate", lit(true)), inputBytes);
+    return lines.join(marked, LINE_KEY, "left").withColumn("_disposition",
         when(col("_reason").isNotNull(), "quarantined")
             .when(col("_duplicate").isNull(), "loaded")
             .otherwise("duplicate"));
@@ -186,6 +181,11 @@ public final class BronzeIngest {
           + disposition + ", but the " + table + " commit stored " + stored + "; nothing was marked ingested"
           + " and the next run redoes these days");
     }
+  }
+
+  /** The batch's narrow side of a join, broadcast when the batch is a night's size rather than a backfill's. */
+  private static Dataset<Row> broadcastIfSmall(Dataset<Row> side, long inputBytes) {
+    return inputBytes <= BROADCAST_MAX_INPUT_BYTES ? broadcast(side) : side;
   }
 
   /** Both caches go together, the duplicates first: they are computed from the lines. */
