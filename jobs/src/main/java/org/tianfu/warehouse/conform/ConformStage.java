@@ -23,6 +23,7 @@ import org.tianfu.warehouse.store.ConformedDays;
 import org.tianfu.warehouse.store.DayFiles;
 import org.tianfu.warehouse.store.DeltaReplace;
 import org.tianfu.warehouse.store.DirtyPeriods;
+import org.tianfu.warehouse.store.StatsColumns;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
@@ -32,6 +33,9 @@ import org.tianfu.warehouse.store.WarehouseLayout;
  * before silver changes, and the days are marked conformed last.
  */
 public final class ConformStage {
+  /** Silver events are replaced and read by export day, and gold reads them by month. */
+  private static final StatsColumns EVENT_STATS = StatsColumns.of("dt", "period");
+
   private final SparkSession spark;
   private final WarehouseLayout layout;
   private final TargetsConform targets;
@@ -133,7 +137,7 @@ public final class ConformStage {
 
   /** Replaces the days' events, one file per export day; returns the rows stored. */
   private static long replaceDays(Dataset<Row> events, TreeSet<String> dts, String table, String dtFilter) {
-    return DeltaReplace.replace(DayFiles.onePerDay(events, dts.size()), table, dtFilter);
+    return DeltaReplace.replace(DayFiles.onePerDay(events, dts.size()), table, dtFilter, EVENT_STATS);
   }
 
   private static Set<YearMonth> periodsOf(Dataset<Row> rows) {

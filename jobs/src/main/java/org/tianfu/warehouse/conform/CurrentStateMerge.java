@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.tianfu.warehouse.metrics.SqlModels;
+import org.tianfu.warehouse.store.StatsColumns;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
@@ -70,10 +71,13 @@ record CurrentStateMerge(String model, String eventsTable, String eventsView, St
   /** Replaces the keys' states: MERGE the recomputed ones, delete the ones that no longer have events. */
   void merge(SparkSession spark, WarehouseLayout layout, Dataset<Row> keys, Dataset<Row> states) {
     String path = layout.path(stateTable);
+    // Gold reads a state by the month it counts in.
+    StatsColumns stats = StatsColumns.of(periodColumn);
     if (!layout.exists(stateTable)) {
-      states.write().format("delta").save(path);
+      stats.onCreate(states.write().format("delta")).save(path);
       return;
     }
+    stats.ensure(spark, path);
     DeltaTable table = DeltaTable.forPath(spark, path);
     Dataset<Row> vanished = keys.join(states.select(key), keys.col(key).equalTo(states.col(key)), "left_anti");
     if (!vanished.isEmpty()) {

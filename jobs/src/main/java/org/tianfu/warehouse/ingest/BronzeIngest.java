@@ -29,6 +29,7 @@ import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.contract.SourceSpec;
 import org.tianfu.warehouse.store.DayFiles;
 import org.tianfu.warehouse.store.DeltaReplace;
+import org.tianfu.warehouse.store.StatsColumns;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
@@ -100,7 +101,8 @@ public final class BronzeIngest {
       bronzeColumns.addAll(List.of(col("dt"), col("file"), col("line_number"), lit(runId).as("run_id")));
       long stored = DeltaReplace.replace(DayFiles.onePerDay(classified.where("_disposition = 'loaded'")
               .select(bronzeColumns.toArray(Column[]::new)), dts.size()),
-          layout.path(WarehouseLayout.bronze(spec.name())), DeltaReplace.in("dt", dts), "dt");
+          layout.path(WarehouseLayout.bronze(spec.name())), DeltaReplace.in("dt", dts),
+          StatsColumns.of(spec.idField()), "dt");
       List<IngestAuditRow> audit = account(spec, batch, classified);
       requireStored("loaded", audit.stream().mapToLong(IngestAuditRow::loaded).sum(), "bronze." + spec.name(), stored);
       Dataset<Row> quarantined = lines.where(col("_reason").isNotNull()).select(

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.tianfu.warehouse.store.DeltaReplace;
+import org.tianfu.warehouse.store.StatsColumns;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /** Reading and replacing month slices of the gold tables, shared by the kpis and scores stages. */
@@ -60,8 +61,9 @@ public final class GoldTables {
   long replace(Dataset<Row> rows, String table, Collection<YearMonth> months) {
     List<String> periods = texts(months);
     // Gold is small (183 counties × 13 KPIs a month): one file per rewrite keeps readers' file counts low.
+    // Readers and rewrites select months, so the month is the one column worth statistics.
     return DeltaReplace.replace(rows.where(col("period").isin(periods.toArray())).coalesce(1), layout.path(table),
-        DeltaReplace.in("period", periods));
+        DeltaReplace.in("period", periods), StatsColumns.of("period"));
   }
 
   /**

@@ -3,6 +3,7 @@ package org.tianfu.warehouse.store;
 import io.delta.tables.DeltaTable;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -23,15 +24,25 @@ public final class DeltaReplace {
    * it does not. That spares reading the table's version before every write.
    */
   public static long replace(Dataset<Row> rows, String path, String predicate, String... partitionBy) {
+    return replace(rows, path, predicate, null, partitionBy);
+  }
+
+  /** The same, for a table that keeps statistics on {@code stats} only (null: Delta's default, the first 32 columns). */
+  public static long replace(Dataset<Row> rows, String path, String predicate, StatsColumns stats,
+      String... partitionBy) {
     SparkSession spark = rows.sparkSession();
     String tag = "replace " + UUID.randomUUID();
-    rows.write()
+    DataFrameWriter<Row> writer = rows.write()
         .format("delta")
         .mode("overwrite")
         .option("replaceWhere", predicate)
         .option("userMetadata", tag)
-        .partitionBy(partitionBy)
-        .save(path);
+        .partitionBy(partitionBy);
+    if (stats != null) {
+      stats.ensure(spark, path);
+      stats.onCreate(writer);
+    }
+    writer.save(path);
     Row commit = DeltaTable.forPath(spark, path).history(1)
         .select("userMetadata", "operation", "operationParameters", "operationMetrics").first();
     if (!tag.equals(commit.getString(0))) {
