@@ -69,6 +69,14 @@ class StatsColumnsTest {
   }
 
   @Test
+  void aPathWithABacktickIsQuoted() {
+    String path = tmp.resolve("odd`name").toString();
+    DeltaReplace.replace(rows("a"), path, "dt = 'a'");
+    DeltaReplace.replace(rows("b"), path, "dt = 'b'", DT);
+    assertEquals(List.of("WRITE", "SET TBLPROPERTIES", "WRITE"), operations(path));
+  }
+
+  @Test
   void aColumnTheTableLacksIsRefused() {
     String path = tmp.resolve("t").toString();
     DeltaReplace.replace(rows("a"), path, "dt = 'a'");

@@ -9,9 +9,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The columns a table keeps per-file statistics (min, max, null count) for: those that reads filter
- * on, so that Delta can still skip files. Delta's default, every one of the first 32 columns, cost a
- * fifth of a night's write time: a day's file is written by one task, and Spark's interpreted
- * projection of the statistics grows with the square of their number (BENCHMARKS.md, session 8).
+ * on, so that Delta can still skip files. Delta's default, every one of the first 32 columns, took a
+ * fifth of a night's executor time: a day's file is written by one task, and Spark's interpreted
+ * projection of the statistics grows with the square of their number (BENCHMARKS.md, sessions 7 and 8).
  * Files written before keep the statistics they have.
  */
 public record StatsColumns(List<String> columns) {
@@ -50,7 +50,8 @@ public record StatsColumns(List<String> columns) {
     Row detail = DeltaTable.forPath(spark, path).detail().select("properties").first();
     Map<String, String> properties = detail.getJavaMap(0);
     if (!value().equals(properties.get(PROPERTY))) {
-      spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + PROPERTY + "' = '" + value() + "')");
+      spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` SET TBLPROPERTIES ('" + PROPERTY + "' = '"
+          + value() + "')");
     }
   }
 }
