@@ -38,7 +38,11 @@ public final class SparkSessions {
         .setIfMissing("spark.sql.codegen.factoryMode", "NO_CODEGEN")
         .setIfMissing("spark.ui.enabled", "false")
         .setIfMissing("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/tianfu-spark-catalog")
-        .setIfMissing("spark.databricks.delta.snapshotPartitions", "2");
+        .setIfMissing("spark.databricks.delta.snapshotPartitions", "2")
+        // In a session whose time zone is not UTC, Delta rebuilds a table's whole file list after every
+        // commit, to check the list it keeps incrementally: a Spark job per commit, about 90 jobs a
+        // night. The check guards timestamp partition values; no table here is partitioned by one.
+        .setIfMissing("spark.databricks.delta.allFilesInCrc.verificationMode.forceOnNonUTC.enabled", "false");
     SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     return spark;
