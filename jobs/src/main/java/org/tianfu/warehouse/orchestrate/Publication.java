@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.tianfu.warehouse.store.ExportDays;
+import org.tianfu.warehouse.store.TableLog;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
@@ -42,7 +43,7 @@ final class Publication {
     Map<String, Long> versions = new LinkedHashMap<>();
     for (String table : GOLD) {
       if (layout.exists(table)) {
-        versions.put(table, spark.sql("DESCRIBE HISTORY delta.`" + layout.path(table) + "` LIMIT 1").first().getLong(0));
+        versions.put(table, TableLog.of(spark, layout.path(table)).version());
       }
     }
     if (versions.isEmpty() || versions.equals(lastPublished())) {

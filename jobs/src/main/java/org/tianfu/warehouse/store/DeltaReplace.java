@@ -1,12 +1,14 @@
 package org.tianfu.warehouse.store;
 
-import io.delta.tables.DeltaTable;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaHistory;
+import scala.Option;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The one way a job writes a slice of a table: Delta's replaceWhere, which swaps the rows matching
@@ -43,14 +45,14 @@ public final class DeltaReplace {
       stats.onCreate(writer);
     }
     writer.save(path);
-    Row commit = DeltaTable.forPath(spark, path).history(1)
-        .select("userMetadata", "operation", "operationParameters", "operationMetrics").first();
-    if (!tag.equals(commit.getString(0))) {
+    DeltaHistory commit = TableLog.of(spark, path).lastCommit();
+    if (!Option.apply(tag).equals(commit.userMetadata())) {
       return 0;   // Delta skips the commit when the slice was empty and no row is written
     }
-    Map<String, String> parameters = commit.getJavaMap(2);
-    Map<String, String> metrics = commit.getJavaMap(3);
-    if (!"WRITE".equals(commit.getString(1)) || !predicate.equals(parameters.get("predicate"))) {
+    Map<String, String> parameters = CollectionConverters.asJava(commit.operationParameters());
+    Map<String, String> metrics = commit.operationMetrics().isDefined()
+        ? CollectionConverters.asJava(commit.operationMetrics().get()) : Map.of();
+    if (!"WRITE".equals(commit.operation()) || !predicate.equals(parameters.get("predicate"))) {
       throw new IllegalStateException(path + ": the commit tagged " + tag + " is not the replace of "
           + predicate + ": " + commit);
     }

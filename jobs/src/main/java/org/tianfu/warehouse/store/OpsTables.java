@@ -2,7 +2,6 @@ package org.tianfu.warehouse.store;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -49,8 +48,7 @@ public final class OpsTables {
             .partitionBy(PARTITION).save(path);
         continue;
       }
-      Row detail = spark.sql("DESCRIBE DETAIL delta.`" + path + "`").first();
-      if (!detail.getList(detail.fieldIndex("partitionColumns")).equals(List.of(PARTITION))) {
+      if (!TableLog.of(spark, path).partitionColumns().equals(List.of(PARTITION))) {
         spark.read().format("delta").load(path).write().format("delta").mode("overwrite")
             .option("overwriteSchema", "true").partitionBy(PARTITION).save(path);
       }

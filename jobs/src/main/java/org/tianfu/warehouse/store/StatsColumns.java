@@ -1,10 +1,7 @@
 package org.tianfu.warehouse.store;
 
-import io.delta.tables.DeltaTable;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.DataFrameWriter;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -44,12 +41,11 @@ public record StatsColumns(List<String> columns) {
    * write. Delta rejects a column the table lacks.
    */
   public void ensure(SparkSession spark, String path) {
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    TableLog log = TableLog.of(spark, path);
+    if (log.version() < 0) {
       return;
     }
-    Row detail = DeltaTable.forPath(spark, path).detail().select("properties").first();
-    Map<String, String> properties = detail.getJavaMap(0);
-    if (!value().equals(properties.get(PROPERTY))) {
+    if (!value().equals(log.properties().get(PROPERTY))) {
       spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` SET TBLPROPERTIES ('" + PROPERTY + "' = '"
           + value() + "')");
     }
