@@ -50,8 +50,8 @@ public final class LandingTimestamps {
   /**
    * The forms the platform exports ({@code 2024-01-31T16:30:00}, with {@code Z} or {@code ±HH:MM} or
    * nothing after it), read digit by digit; null for anything else, which {@link #parseIso} then
-   * decides. java.time's parser took about a twentieth of a night's executor time, in the task that
-   * validates the deliveries (BENCHMARKS.md, session 9).
+   * decides. java.time's parser took 8% of a night's executor samples, in the task that validates
+   * the deliveries (BENCHMARKS.md, session 9).
    */
   static Instant parseCommonForm(String t) {
     int n = t.length();
