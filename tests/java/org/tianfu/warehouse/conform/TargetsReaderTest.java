@@ -1,5 +1,6 @@
 package org.tianfu.warehouse.conform;
 
+import org.tianfu.warehouse.store.LocalStorage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +49,7 @@ class TargetsReaderTest {
     write("02_adjust.csv", ("county_code,kpi_code,备注,target,year\n"
         + "511922,service_orders,南江县上调,400,2024\n510104,postings,\"锦江区,下调\",10,2024\n")
         .getBytes(Charset.forName("GB18030")));
-    List<TargetsFile> files = reader().readAll(landing);
+    List<TargetsFile> files = reader().readAll(new LocalStorage(landing));
     Map<String, TargetRow> effective = TargetsReader.effective(files);
     assertEquals(3, effective.size());
     assertEquals(new BigDecimal("400.000000"), effective.get("2024/511922/service_orders").target());
@@ -71,7 +72,7 @@ class TargetsReaderTest {
         + "\n"
         + "2024,511922,service_orders\n")       // line 9: short row, no target
         .getBytes(StandardCharsets.UTF_8));
-    List<TargetsFile> files = reader().readAll(landing);
+    List<TargetsFile> files = reader().readAll(new LocalStorage(landing));
     assertEquals(List.of(
             List.of(2L, "unknown_county:county_code"), List.of(3L, "bad_value:kpi_code"), List.of(4L, "bad_value:year"),
             List.of(5L, "bad_value:target"), List.of(6L, "bad_value:target"), List.of(7L, "bad_value:target"),
@@ -85,7 +86,7 @@ class TargetsReaderTest {
   @Test
   void aFileWithoutATargetColumnIsQuarantinedWholeWithAWarning() throws IOException {
     write("01.csv", "year,county_code,kpi_code,goal\n2024,511922,service_orders,324\n".getBytes(StandardCharsets.UTF_8));
-    TargetsFile file = reader().readAll(landing).get(0);
+    TargetsFile file = reader().readAll(new LocalStorage(landing)).get(0);
     assertEquals("missing_field:target", file.rejected().get(0).reason());
     assertTrue(warnings.get(0).contains("has no column target"), warnings.toString());
   }

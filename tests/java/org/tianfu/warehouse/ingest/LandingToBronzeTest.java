@@ -1,5 +1,6 @@
 package org.tianfu.warehouse.ingest;
 
+import org.tianfu.warehouse.store.LocalStorage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +55,7 @@ class LandingToBronzeTest {
     BronzeIngest ingest = new BronzeIngest(spark, layout, CountyReference.load(),
         new PiiMasking("k".getBytes(StandardCharsets.UTF_8)), runId);
     return new LandingToBronze(spark, layout, ingest, runId, log::add)
-        .run(landing.root(), Arrays.stream(sources).map(SourceSpec::load).toList(), DayRange.ALL);
+        .run(new LocalStorage(landing.root()), Arrays.stream(sources).map(SourceSpec::load).toList(), DayRange.ALL);
   }
 
   private List<String> rows(String sql) {

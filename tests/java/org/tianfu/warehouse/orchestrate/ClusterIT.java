@@ -59,7 +59,7 @@ class ClusterIT {
     awaitLog(tmp.resolve("master.log"), "Registering worker", 2);
 
     WarehouseLayout onCluster = new WarehouseLayout(tmp.resolve("warehouse"));
-    Process run = submit(master, local.landing(), onCluster.root());
+    Process run = submit(master, local.landing(), Path.of(onCluster.root()));
     StringBuilder output = new StringBuilder();
     BufferedReader log = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
     String line;

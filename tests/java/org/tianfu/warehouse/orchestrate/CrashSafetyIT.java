@@ -55,13 +55,13 @@ class CrashSafetyIT {
         0.02, 5L, 0.01, false)).run();
     WarehouseLayout reference = new WarehouseLayout(tmp.resolve("reference"));
     new Runner(spark, reference.root(), KEY.getBytes(StandardCharsets.UTF_8), s -> { })
-        .run(RunRequest.everything(landing, "reference"));
+        .run(RunRequest.everything(landing.toString(), "reference"));
 
     WarehouseLayout crashed = new WarehouseLayout(tmp.resolve("crashed"));
     Random random = new Random(42);
     List<String> killedAt = new ArrayList<>();
     for (String[] point : KILL_AFTER) {
-      Process run = start(landing, crashed.root());
+      Process run = start(landing, Path.of(crashed.root()));
       BufferedReader log = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
       String line;
       while ((line = log.readLine()) != null && !line.matches(point[0])) {
@@ -77,7 +77,7 @@ class CrashSafetyIT {
       }
     }
 
-    Process last = start(landing, crashed.root());
+    Process last = start(landing, Path.of(crashed.root()));
     String output = new String(last.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, last.waitFor(), output);
 

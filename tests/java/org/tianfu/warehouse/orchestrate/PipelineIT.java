@@ -59,7 +59,7 @@ class PipelineIT {
     landing = tmp.resolve("landing");
     new LandingGenerator(new GeneratorOptions(landing, FROM, TO, 0.02, 11L, 0.01, false)).run();
     full = new WarehouseLayout(tmp.resolve("full"));
-    new Runner(spark, full.root(), KEY, s -> { }).run(new RunRequest(landing, null, null, null, null, true, "test"));
+    new Runner(spark, full.root(), KEY, s -> { }).run(new RunRequest(landing.toString(), null, null, null, null, true, "test"));
   }
 
   private Dataset<Row> table(WarehouseLayout layout, String table) {
@@ -147,9 +147,9 @@ class PipelineIT {
   void aBackfillDayByDayIsIdenticalToAFullRebuild() {
     WarehouseLayout backfill = new WarehouseLayout(tmp.resolve("backfill"));
     Runner runner = new Runner(spark, backfill.root(), KEY, s -> { });
-    runner.run(new RunRequest(landing, FROM, TO, null, null, false, "backfill"));
+    runner.run(new RunRequest(landing.toString(), FROM, TO, null, null, false, "backfill"));
     // Nothing new: a further run changes nothing.
-    runner.run(RunRequest.everything(landing, "again"));
+    runner.run(RunRequest.everything(landing.toString(), "again"));
 
     // Everything but the record of the runs themselves.
     List<String> data = TableRows.dataTables(full);

@@ -51,19 +51,19 @@ class RestatementIT {
     landing.write("registrations", "2024-01-10", "a.jsonl", register("R1", "2024-01-10T09:00:00+08:00"));
     landing.write("orders", "2024-01-20", "a.jsonl", order("E1", "O1", "created", "2024-01-20T10:00:00+08:00"),
         order("E2", "O2", "created", "2024-01-20T11:00:00+08:00"));
-    pipeline.run(RunRequest.everything(landing.root(), "test"));
+    pipeline.run(RunRequest.everything(landing.root().toString(), "test"));
     // 16:30 UTC on 31 January is 00:30 on 1 February in Shanghai; 23:00 without an offset is Shanghai time.
     landing.write("orders", "2024-01-31", "a.jsonl", order("E3", "O1", "completed", "2024-01-31T16:30:00Z"),
         order("E4", "O2", "completed", "2024-01-31T23:00:00"));
     landing.write("registrations", "2024-02-03", "a.jsonl", register("R2", "2024-02-03T09:00:00+08:00"));
-    pipeline.run(RunRequest.everything(landing.root(), "test"));
+    pipeline.run(RunRequest.everything(landing.root().toString(), "test"));
 
     String serviceOrders = "SELECT period, actual, actual_ytd FROM delta.`" + incremental.path("gold.kpi_county_month")
         + "` WHERE county_code = '511922' AND kpi_code = 'service_orders' ORDER BY period";
     assertEquals(List.of("[2024-01,1.0000000000,1.0000000000]", "[2024-02,1.0000000000,2.0000000000]"), rows(spark, serviceOrders));
 
     landing.write("orders", "2024-02-05", "a.jsonl", order("E5", "O2", "cancelled", "2024-02-05T09:00:00+08:00"));
-    pipeline.run(RunRequest.everything(landing.root(), "test"));
+    pipeline.run(RunRequest.everything(landing.root().toString(), "test"));
 
     assertEquals(List.of("[2024-01,0E-10,0E-10]", "[2024-02,1.0000000000,1.0000000000]"), rows(spark, serviceOrders));
     assertEquals(List.of("[2024-01,1.0000000000]", "[2024-02,0E-10]"), rows(spark, "SELECT period, actual FROM delta.`"
@@ -82,21 +82,21 @@ class RestatementIT {
     // The platform re-exports 5 February without the refund (it was entered by mistake): a rerun of
     // that day puts the order back into January, exactly as a rebuild from the corrected landing.
     landing.write("orders", "2024-02-05", "a.jsonl", order("E6", "O3", "created", "2024-02-05T09:00:00+08:00"));
-    pipeline.run(new RunRequest(landing.root(), null, null, null, LocalDate.of(2024, 2, 5), false, "test"));
+    pipeline.run(new RunRequest(landing.root().toString(), null, null, null, LocalDate.of(2024, 2, 5), false, "test"));
     assertEquals(List.of("[2024-01,1.0000000000,1.0000000000]", "[2024-02,1.0000000000,2.0000000000]"), rows(spark, serviceOrders));
     assertSameAsFullRebuild(spark, landing, incremental, "corrected");
 
     // Rerunning the same day again changes nothing, row for row.
     List<String> before = rows(spark, "SELECT * EXCEPT (run_id) FROM delta.`" + incremental.path("bronze.orders") + "` ORDER BY ALL");
     List<String> scoresBefore = rows(spark, "SELECT * FROM delta.`" + incremental.path("gold.county_scores") + "` ORDER BY ALL");
-    pipeline.run(new RunRequest(landing.root(), null, null, null, LocalDate.of(2024, 2, 5), false, "test"));
+    pipeline.run(new RunRequest(landing.root().toString(), null, null, null, LocalDate.of(2024, 2, 5), false, "test"));
     assertEquals(before, rows(spark, "SELECT * EXCEPT (run_id) FROM delta.`" + incremental.path("bronze.orders") + "` ORDER BY ALL"));
     assertEquals(scoresBefore, rows(spark, "SELECT * FROM delta.`" + incremental.path("gold.county_scores") + "` ORDER BY ALL"));
   }
 
   private void assertSameAsFullRebuild(SparkSession spark, Landing landing, WarehouseLayout incremental, String name) {
     WarehouseLayout full = new WarehouseLayout(tmp.resolve(name));
-    new Runner(spark, full.root(), KEY, s -> { }).run(new RunRequest(landing.root(), null, null, null, null, true, "test"));
+    new Runner(spark, full.root(), KEY, s -> { }).run(new RunRequest(landing.root().toString(), null, null, null, null, true, "test"));
     for (String table : List.of("bronze.orders", "silver.order_events", "silver.orders", "silver.users",
         "gold.kpi_actuals", "gold.kpi_county_month", "gold.county_scores")) {
       String columns = "* EXCEPT (run_id)";

@@ -65,7 +65,7 @@ public final class DayByDayWarehouse {
 
   /** The exports the warehouse was built from, as they stand after the last night. */
   public Path landing() {
-    return layout.root().getParent().resolve("landing");
+    return Path.of(layout.root()).getParent().resolve("landing");
   }
 
   public WarehouseLayout layout() {
@@ -113,9 +113,9 @@ public final class DayByDayWarehouse {
         Thread.sleep(1100);
         orders(landing, day, order("PARITY-E3", "cancelled", "2024-02-01T10:00:00+08:00"));
       }
-      runner.run(RunRequest.everything(landing, "day-by-day"));
+      runner.run(RunRequest.everything(landing.toString(), "day-by-day"));
     }
-    runner.run(RunRequest.everything(landing, "day-by-day"));
+    runner.run(RunRequest.everything(landing.toString(), "day-by-day"));
     return beforeRefund;
   }
 

@@ -51,7 +51,7 @@ class ReportIT {
   @BeforeAll
   void buildWarehouseAndReports() throws IOException {
     spark = TestSpark.session();
-    warehouse = DayByDayWarehouse.get().layout().root();
+    warehouse = Path.of(DayByDayWarehouse.get().layout().root());
     String scores = "delta.`" + new WarehouseLayout(warehouse).path("gold.county_scores") + "`";
     // The county in the middle of the province ranking (moved since January), and one without targets.
     scored = spark.sql("SELECT county_code FROM " + scores + " WHERE period = '" + PERIOD

@@ -42,8 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println(new LandingGenerator(
         new GeneratorOptions(landing, FROM, TO, scale, 20240101L, 0.002, true)).run().describe());
     SparkSession spark = SparkSessions.getOrCreate();
-    new Runner(spark, warehouse, PiiKey.throwaway(), System.err::println)
-        .run(RunRequest.everything(landing, "warehouse demo").withReports(new ReportTarget(dir.resolve("reports"), printer())));
+    new Runner(spark, warehouse.toString(), PiiKey.throwaway(), System.err::println)
+        .run(RunRequest.everything(landing.toString(), "warehouse demo").withReports(new ReportTarget(dir.resolve("reports"), printer())));
 
     WarehouseLayout layout = new WarehouseLayout(warehouse.toAbsolutePath());
     SparkSql sql = new SparkSql(spark, layout);

@@ -1,15 +1,20 @@
 package org.tianfu.warehouse.cli;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.VersionInfo;
 import org.tianfu.warehouse.ingest.PiiKey;
 import org.tianfu.warehouse.orchestrate.ReportTarget;
 import org.tianfu.warehouse.orchestrate.RunRequest;
 import org.tianfu.warehouse.orchestrate.Runner;
 import org.tianfu.warehouse.orchestrate.TaskGraph;
 import org.tianfu.warehouse.store.SparkSessions;
+import org.tianfu.warehouse.store.Storage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,11 +26,11 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--landing", required = true, description = "landing directory (read only)")
-  Path landing;
+  @Option(names = "--landing", required = true, description = "landing directory (read only): a path, or a URI such as s3a://bucket/landing")
+  String landing;
 
-  @Option(names = "--warehouse", required = true, description = "warehouse directory")
-  Path warehouse;
+  @Option(names = "--warehouse", required = true, description = "warehouse directory: a path, or a URI such as s3a://bucket/warehouse")
+  String warehouse;
 
   @Option(names = "--from", description = "backfill: first export day, YYYY-MM-DD (runs day by day)")
   LocalDate from;
@@ -50,8 +55,6 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    requireDirectory(landing, "--landing");
-    requireFilesystemPath(warehouse, "--warehouse");
     if ((from == null) != (to == null)) {
       throw new UserError("--from and --to go together");
     }
@@ -61,6 +64,13 @@ public final class RunCommand implements Callable<Integer> {
     if (full && (rerun != null || only != null)) {
       throw new UserError("--full rebuilds everything; it does not combine with --rerun or --only");
     }
+    // A URI needs Spark's Hadoop configuration (spark.hadoop.*), so Spark starts before it is checked;
+    // a local landing directory is checked first.
+    Supplier<Configuration> hadoop = () -> SparkSessions.getOrCreate().sparkContext().hadoopConfiguration();
+    if (!storage(landing, "--landing", hadoop).isFolder("")) {
+      throw new UserError("--landing " + landing + ": no such directory");
+    }
+    storage(warehouse, "--warehouse", hadoop);
     byte[] key = PiiKey.fromEnvironment(System.getenv());
     String command = "warehouse " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     RunRequest request = new RunRequest(landing, from, to, only, rerun, full, command);
@@ -76,24 +86,28 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The storage at a location, or a user error naming the option: an unknown scheme, a store that cannot be reached. */
+  private static Storage storage(String location, String option, Supplier<Configuration> hadoop) {
+    try {
+      return Storage.at(location, hadoop);
+    } catch (UncheckedIOException | IllegalArgumentException e) {
+      throw new UserError(option + " " + location + ": " + e.getMessage()
+          + (e.getMessage().contains("No FileSystem for scheme") ? " (its Hadoop connector is not on the classpath;"
+              + " for s3a:// pass --packages org.apache.hadoop:hadoop-aws:" + VersionInfo.getVersion() + ")" : ""));
+    }
+  }
+
+  /** The other commands read a local warehouse (DuckDB reads its files directly). */
   static void requireDirectory(Path dir, String option) {
-    requireFilesystemPath(dir, option);
+    if (dir.toString().matches("[A-Za-z][A-Za-z0-9+.-]*:/.*")) {
+      throw new UserError(option + " " + dir + ": a URI; this command reads a warehouse in a local (or mounted)"
+          + " directory; only 'warehouse run' takes object-store URIs");
+    }
     if (!Files.isDirectory(dir)) {
       throw new UserError(option + " " + dir + ": no such directory");
     }
     if (!Files.isReadable(dir)) {
       throw new UserError(option + " " + dir + ": not readable");
-    }
-  }
-
-  /**
-   * An object-store URI such as s3a://bucket/x would be taken as a local path named "s3a:"; it is
-   * refused instead, as paths are read through the local filesystem (README, "Running on a Spark cluster").
-   */
-  static void requireFilesystemPath(Path path, String option) {
-    if (path.toString().matches("[A-Za-z][A-Za-z0-9+.-]*:/.*")) {
-      throw new UserError(option + " " + path + ": a URI; give a directory on a filesystem that the driver and"
-          + " every executor share (object-store URIs are not supported yet)");
     }
   }
 }

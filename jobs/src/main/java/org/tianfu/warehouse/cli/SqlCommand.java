@@ -87,7 +87,7 @@ public final class SqlCommand implements Callable<Integer> {
     if (format == OutputFormat.PARQUET && engine == Engine.SPARK) {
       throw new UserError("--format parquet is written by DuckDB: drop --engine spark");
     }
-    if (out != null && out.toAbsolutePath().normalize().startsWith(layout.root())) {
+    if (out != null && out.toAbsolutePath().normalize().startsWith(Path.of(layout.root()))) {
       throw new UserError("--out " + out + " is inside the warehouse, which only the pipeline writes");
     }
   }

@@ -27,7 +27,7 @@ public final class StatusCommand implements Callable<Integer> {
     if (!layout.exists(WarehouseLayout.INGEST_AUDIT)) {
       throw new UserError("--warehouse " + warehouse + " has not been run yet");
     }
-    Path lock = layout.root().resolve("_lock");
+    Path lock = Path.of(layout.root()).resolve("_lock");
     String holder = Files.exists(lock) ? Files.readString(lock, StandardCharsets.UTF_8).strip() : "";
     System.out.println(holder.isEmpty() ? "No run in progress." : "In progress: " + holder);
 

@@ -2,7 +2,6 @@ package org.tianfu.warehouse.conform;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +23,7 @@ import org.tianfu.warehouse.store.DayFiles;
 import org.tianfu.warehouse.store.DeltaReplace;
 import org.tianfu.warehouse.store.DirtyPeriods;
 import org.tianfu.warehouse.store.StatsColumns;
+import org.tianfu.warehouse.store.Storage;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
@@ -57,7 +57,7 @@ public final class ConformStage {
    * Conforms what is pending; {@code periods} are the warehouse's months, for targets' years.
    * Returns the rows written per silver table.
    */
-  public Map<String, Long> run(Path landing, List<SourceSpec> sources, List<YearMonth> periods) {
+  public Map<String, Long> run(Storage landing, List<SourceSpec> sources, List<YearMonth> periods) {
     ConformedDays conformed = new ConformedDays(spark, layout);
     DirtyPeriods dirty = new DirtyPeriods(spark, layout);
     Map<String, TreeSet<String>> pending = conformed.pending(sources.stream().map(SourceSpec::name).toList());

@@ -1,7 +1,6 @@
 package org.tianfu.warehouse.conform;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -20,6 +19,7 @@ import org.apache.spark.sql.types.StructType;
 import org.tianfu.warehouse.store.DeltaReplace;
 import org.tianfu.warehouse.store.DirtyPeriods;
 import org.tianfu.warehouse.store.OpsTables;
+import org.tianfu.warehouse.store.Storage;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
@@ -50,7 +50,7 @@ public final class TargetsConform {
     this.runId = runId;
   }
 
-  void run(Path landing, List<YearMonth> periods, DirtyPeriods dirty) {
+  void run(Storage landing, List<YearMonth> periods, DirtyPeriods dirty) {
     List<TargetsFile> files = reader.readAll(landing);
     Map<String, TargetRow> effective = TargetsReader.effective(files);
     Map<String, BigDecimal> stored = storedTargets();

@@ -10,8 +10,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +22,8 @@ import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.ingest.LandingFileException;
 import org.tianfu.warehouse.ingest.LandingScanner;
 import org.tianfu.warehouse.ingest.PiiMasking;
+import org.tianfu.warehouse.store.Storage;
+import org.tianfu.warehouse.store.Storage.FileEntry;
 
 /**
  * Reads the province's target spreadsheets ({@code targets/year=YYYY/*.csv}) as landing.md says:
@@ -47,26 +47,11 @@ public final class TargetsReader {
   }
 
   /** Every targets file under {@code landing/targets}, folders and files in name order. */
-  public List<TargetsFile> readAll(Path landing) {
-    Path root = landing.resolve(SOURCE);
+  public List<TargetsFile> readAll(Storage landing) {
     List<TargetsFile> files = new ArrayList<>();
-    if (!Files.isDirectory(root)) {
-      return files;
-    }
-    for (Path folder : LandingScanner.list(root)) {
-      String name = folder.getFileName().toString();
-      if (!Files.isDirectory(folder) || !name.matches("year=\\d{4}")) {
-        warn.accept("skipped " + landing.relativize(folder) + ": not a year=YYYY folder");
-        continue;
-      }
-      for (Path file : LandingScanner.list(folder)) {
-        if (Files.isDirectory(file) || !file.getFileName().toString().endsWith(".csv")) {
-          warn.accept("skipped " + landing.relativize(file) + ": not a .csv file");
-          continue;
-        }
-        files.add(read(file, name, Integer.parseInt(name.substring(5))));
-      }
-    }
+    LandingScanner.folderFiles(landing, SOURCE, name -> name.matches("year=\\d{4}"), "a year=YYYY folder", ".csv", warn)
+        .forEach((folder, entries) -> entries.forEach(
+            file -> files.add(read(landing, file, folder, Integer.parseInt(folder.substring(5))))));
     return files;
   }
 
@@ -81,13 +66,14 @@ public final class TargetsReader {
     return out;
   }
 
-  TargetsFile read(Path path, String folder, int folderYear) {
-    String file = path.getFileName().toString();
+  private TargetsFile read(Storage landing, FileEntry entry, String folder, int folderYear) {
+    String file = entry.name();
+    String path = entry.location();
     String text;
     try {
-      text = decode(Files.readAllBytes(path));
-    } catch (IOException e) {
-      throw new LandingFileException("cannot read " + path + ": " + e.getMessage());
+      text = decode(landing.read(entry));
+    } catch (UncheckedIOException e) {
+      throw new LandingFileException(e.getMessage());
     }
     String[] physical = text.split("\r?\n", -1);
     List<TargetRow> accepted = new ArrayList<>();

@@ -8,9 +8,6 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +27,7 @@ import org.tianfu.warehouse.contract.SourceSpec;
 import org.tianfu.warehouse.store.DayFiles;
 import org.tianfu.warehouse.store.DeltaReplace;
 import org.tianfu.warehouse.store.StatsColumns;
+import org.tianfu.warehouse.store.Storage.FileEntry;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
@@ -71,12 +69,12 @@ public final class BronzeIngest {
     List<String> paths = new ArrayList<>();
     long inputBytes = 0;
     for (DtFolder folder : batch) {
-      for (Path file : folder.files()) {
-        if (!Files.isReadable(file)) {
-          throw new LandingFileException("cannot read " + file + ": it is missing or not readable");
+      for (FileEntry file : folder.files()) {
+        if (!file.readable()) {
+          throw new LandingFileException("cannot read " + file.location() + ": it is missing or not readable");
         }
-        paths.add(file.toUri().toString());
-        inputBytes += sizeOf(file);
+        paths.add(file.location());
+        inputBytes += file.size();
       }
     }
     TreeSet<String> dts = new TreeSet<>();
@@ -167,9 +165,9 @@ public final class BronzeIngest {
     }
     List<IngestAuditRow> audit = new ArrayList<>();
     for (DtFolder folder : batch) {
-      for (Path file : folder.files()) {
-        long[] c = counted.getOrDefault(folder.dt() + "/" + file.getFileName(), new long[3]);
-        audit.add(new IngestAuditRow(spec.name(), folder.dt(), file.getFileName().toString(),
+      for (FileEntry file : folder.files()) {
+        long[] c = counted.getOrDefault(folder.dt() + "/" + file.name(), new long[3]);
+        audit.add(new IngestAuditRow(spec.name(), folder.dt(), file.name(),
             c[0] + c[1] + c[2], c[0], c[1], c[2]));
       }
     }
@@ -194,14 +192,6 @@ public final class BronzeIngest {
   private static void release(Dataset<Row> duplicates, Dataset<Row> lines) {
     duplicates.unpersist();
     lines.unpersist();
-  }
-
-  private static long sizeOf(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      throw new LandingFileException("cannot read " + file + ": " + e.getMessage());
-    }
   }
 
   private static int dispositionIndex(String disposition) {

@@ -1,7 +1,7 @@
 package org.tianfu.warehouse.ingest;
 
-import java.nio.file.Path;
 import java.util.List;
+import org.tianfu.warehouse.store.Storage.FileEntry;
 
 /** One export day of one source: the {@code .jsonl} files to read, in name order. */
-public record DtFolder(String source, String dt, List<Path> files) {}
+public record DtFolder(String source, String dt, List<FileEntry> files) {}

@@ -1,13 +1,17 @@
 package org.tianfu.warehouse.ingest;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
 import org.tianfu.warehouse.contract.LandingTimestamps;
+import org.tianfu.warehouse.store.Storage;
+import org.tianfu.warehouse.store.Storage.FileEntry;
 
 /**
  * Lists a source's {@code dt=YYYY-MM-DD} folders in the landing directory. Anything the contract
@@ -15,48 +19,56 @@ import org.tianfu.warehouse.contract.LandingTimestamps;
  * silently passed over.
  */
 public final class LandingScanner {
-  private final Path landing;
+  private final Storage landing;
   private final Consumer<String> warn;
 
-  public LandingScanner(Path landing, Consumer<String> warn) {
+  public LandingScanner(Storage landing, Consumer<String> warn) {
     this.landing = landing;
     this.warn = warn;
   }
 
-  /** The source's dt folders, oldest first; none when the source has no folder yet. */
+  /** The source's dt folders that hold files, oldest first; none when the source has no folder yet. */
   public List<DtFolder> folders(String source) {
-    Path dir = landing.resolve(source);
     List<DtFolder> out = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
-      return out;
-    }
-    for (Path child : list(dir)) {
-      String name = child.getFileName().toString();
-      String dt = name.startsWith("dt=") ? name.substring(3) : null;
-      if (!Files.isDirectory(child) || dt == null || LandingTimestamps.parseDate(dt) == null) {
-        warn.accept("skipped " + landing.relativize(child) + ": not a dt=YYYY-MM-DD folder");
-        continue;
-      }
-      List<Path> files = new ArrayList<>();
-      for (Path file : list(child)) {
-        // A .jsonl entry that cannot be read is kept, so that reading it fails the run by name.
-        if (!Files.isDirectory(file) && file.getFileName().toString().endsWith(".jsonl")) {
-          files.add(file);
-        } else {
-          warn.accept("skipped " + landing.relativize(file) + ": not a .jsonl file");
+    folderFiles(landing, source, name -> name.startsWith("dt=") && LandingTimestamps.parseDate(name.substring(3)) != null,
+        "a dt=YYYY-MM-DD folder", ".jsonl", warn)
+        .forEach((folder, files) -> out.add(new DtFolder(source, folder.substring(3), files)));
+    return out;
+  }
+
+  /**
+   * The files of a source laid out as {@code <source>/<folder>/<file>}, by folder in name order.
+   * A file elsewhere (beside the folders, in a folder not named as {@code folderName} wants, or one
+   * level deeper) and a file without {@code extension} are reported to {@code warn} and skipped. A file
+   * that cannot be read is kept, so that reading it fails the run by name.
+   */
+  public static Map<String, List<FileEntry>> folderFiles(Storage landing, String source, Predicate<String> folderName,
+      String folderKind, String extension, Consumer<String> warn) {
+    Map<String, List<FileEntry>> out = new TreeMap<>();
+    Set<String> skippedFolders = new HashSet<>();
+    for (FileEntry file : list(landing, source)) {
+      String[] parts = file.relative().split("/");
+      if (parts.length == 1 || !folderName.test(parts[0])) {
+        if (skippedFolders.add(parts[0])) {
+          warn.accept("skipped " + source + "/" + parts[0] + ": not " + folderKind);
         }
+      } else if (parts.length > 2 || !file.name().endsWith(extension)) {
+        if (skippedFolders.add(parts[0] + "/" + parts[1])) {
+          warn.accept("skipped " + source + "/" + parts[0] + "/" + parts[1] + ": not a " + extension + " file");
+        }
+      } else {
+        out.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(file);
       }
-      out.add(new DtFolder(source, dt, files));
     }
     return out;
   }
 
-  /** A landing folder's entries in name order; one that cannot be listed fails the run by name. */
-  public static List<Path> list(Path dir) {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.sorted().toList();
-    } catch (IOException e) {
-      throw new LandingFileException("cannot list " + dir + ": " + e.getMessage());
+  /** A source's files; a folder that cannot be listed fails the run by name. */
+  private static List<FileEntry> list(Storage landing, String source) {
+    try {
+      return landing.files(source);
+    } catch (UncheckedIOException e) {
+      throw new LandingFileException(e.getMessage());
     }
   }
 }

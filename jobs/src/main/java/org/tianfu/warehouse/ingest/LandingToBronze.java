@@ -1,6 +1,5 @@
 package org.tianfu.warehouse.ingest;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -16,6 +15,8 @@ import org.apache.spark.sql.SparkSession;
 import org.tianfu.warehouse.contract.SourceSpec;
 import org.tianfu.warehouse.store.Concurrently;
 import org.tianfu.warehouse.store.OpsTables;
+import org.tianfu.warehouse.store.Storage;
+import org.tianfu.warehouse.store.Storage.FileEntry;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
@@ -46,7 +47,7 @@ public final class LandingToBronze {
    * Ingests what is new under {@code landing} among the export days in {@code days}, every source at
    * once (see {@link Concurrently}); returns the audit rows written by this run, in source order.
    */
-  public List<IngestAuditRow> run(Path landing, List<SourceSpec> sources, DayRange days) {
+  public List<IngestAuditRow> run(Storage landing, List<SourceSpec> sources, DayRange days) {
     LandingScanner scanner = new LandingScanner(landing, w -> log.accept("warning: " + w));
     Map<String, Set<String>> ingestedFiles = ingestedFiles();
     Map<SourceSpec, List<DtFolder>> pending = new LinkedHashMap<>();
@@ -125,9 +126,9 @@ public final class LandingToBronze {
 
   // Files dropped into a day already ingested are not read: a corrected day is re-exported whole.
   private void warnAboutNewFiles(DtFolder folder, Set<String> known) {
-    for (Path file : folder.files()) {
-      if (!known.contains(file.getFileName().toString())) {
-        log.accept("warning: " + folder.source() + "/dt=" + folder.dt() + "/" + file.getFileName()
+    for (FileEntry file : folder.files()) {
+      if (!known.contains(file.name())) {
+        log.accept("warning: " + folder.source() + "/dt=" + folder.dt() + "/" + file.name()
             + " arrived after that day was ingested and was not read");
       }
     }

@@ -18,8 +18,8 @@ import java.time.Instant;
  * The OS releases it when the process ends, even by SIGKILL, so a crash never leaves a stale lock.
  * The file names the holder, for the message a second run prints. Delta's optimistic concurrency
  * protects single commits; this protects the sequence of stages from interleaving.
- * (An OS lock needs a local or POSIX shared filesystem; on object stores Airflow's
- * max_active_runs=1 is the guard.)
+ * An OS lock needs a local or POSIX shared filesystem: a warehouse on an object store gets
+ * {@link #none()}, and Airflow's max_active_runs=1 is the guard there (README, "Running on a Spark cluster").
  */
 public final class RunLock implements AutoCloseable {
   private final FileChannel channel;
@@ -28,6 +28,11 @@ public final class RunLock implements AutoCloseable {
   private RunLock(FileChannel channel, FileLock lock) {
     this.channel = channel;
     this.lock = lock;
+  }
+
+  /** No lock, for a warehouse where no OS lock can be taken. */
+  public static RunLock none() {
+    return new RunLock(null, null);
   }
 
   /** Takes the lock, or throws {@link WarehouseBusyException} naming the run that holds it. */
@@ -63,6 +68,9 @@ public final class RunLock implements AutoCloseable {
 
   @Override
   public void close() {
+    if (channel == null) {
+      return;
+    }
     try {
       channel.truncate(0);
       lock.release();

@@ -1,11 +1,11 @@
 package org.tianfu.warehouse.orchestrate;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
  * What a run is asked to do.
  *
+ * @param landing the landing directory: a local path or a URI (see {@link org.tianfu.warehouse.store.Storage})
  * @param from first export day to run (null: every pending day at once)
  * @param to last export day to run (null: through the latest)
  * @param only a single task of the plan, or null for the whole graph
@@ -14,15 +14,15 @@ import java.time.LocalDate;
  * @param command the command line, as recorded in ops.runs
  * @param reports where the reports task writes, or null: it writes none
  */
-public record RunRequest(Path landing, LocalDate from, LocalDate to, String only, LocalDate rerun,
+public record RunRequest(String landing, LocalDate from, LocalDate to, String only, LocalDate rerun,
     boolean full, String command, ReportTarget reports) {
 
-  public RunRequest(Path landing, LocalDate from, LocalDate to, String only, LocalDate rerun, boolean full,
+  public RunRequest(String landing, LocalDate from, LocalDate to, String only, LocalDate rerun, boolean full,
       String command) {
     this(landing, from, to, only, rerun, full, command, null);
   }
 
-  public static RunRequest everything(Path landing, String command) {
+  public static RunRequest everything(String landing, String command) {
     return new RunRequest(landing, null, null, null, null, false, command);
   }
 

@@ -31,8 +31,8 @@ import org.tianfu.warehouse.metrics.ScoreStage;
 import org.tianfu.warehouse.serve.report.MonthlyReports;
 import org.tianfu.warehouse.store.ConformedDays;
 import org.tianfu.warehouse.store.DeltaReplace;
-import org.tianfu.warehouse.store.Directories;
 import org.tianfu.warehouse.store.ExportDays;
+import org.tianfu.warehouse.store.Storage;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
@@ -55,9 +55,10 @@ public final class Runner {
   private final Methodology methodology = Methodology.load(catalogue);
   private final TaskGraph graph = TaskGraph.nightly(sources);
 
-  public Runner(SparkSession spark, Path warehouse, byte[] piiKey, Consumer<String> log) {
+  /** {@code warehouse}: a local directory or a URI on a Hadoop filesystem (see {@link Storage}). */
+  public Runner(SparkSession spark, String warehouse, byte[] piiKey, Consumer<String> log) {
     this.spark = spark;
-    this.layout = new WarehouseLayout(warehouse.toAbsolutePath());
+    this.layout = new WarehouseLayout(storage(warehouse));
     this.piiKey = piiKey;
     this.log = log;
   }
@@ -70,13 +71,18 @@ public final class Runner {
   public Map<String, Long> run(RunRequest request) {
     List<Task> tasks = request.only() == null ? graph.tasks() : List.of(graph.task(request.only()));
     String runId = newRunId();
-    try (RunLock lock = RunLock.acquire(layout.root(), runId, request.command())) {
+    Path local = layout.storage().localRoot();
+    if (local == null) {
+      log.accept("no run lock on " + layout.root() + ": an object store has no file lock; one run at a time is"
+          + " the scheduler's job (Airflow: max_active_runs=1)");
+    }
+    try (RunLock lock = local == null ? RunLock.none() : RunLock.acquire(local, runId, request.command())) {
       if (request.full()) {
         clear();
       }
       RunLog runs = new RunLog(spark, layout);
       runs.started(runId, request.command(), request.from(), request.to());
-      log.accept("run " + runId + ": " + request.landing().toAbsolutePath() + " → " + layout.root()
+      log.accept("run " + runId + ": " + storage(request.landing()).root() + " → " + layout.root()
           + (request.full() ? " (full rebuild)" : ""));
       Map<String, Long> written = new LinkedHashMap<>();
       try {
@@ -126,7 +132,7 @@ public final class Runner {
   }
 
   private Map<String, Long> execute(Task task, DayRange days, RunRequest request, String runId) {
-    Path landing = request.landing().toAbsolutePath();
+    Storage landing = storage(request.landing());
     Map<String, Long> rows = new LinkedHashMap<>();
     switch (task.id()) {
       case TaskGraph.CONFORM -> {
@@ -196,7 +202,11 @@ public final class Runner {
   }
 
   private void clear() {
-    LAYERS.forEach(layer -> Directories.deleteTree(layout.root().resolve(layer)));
+    LAYERS.forEach(layer -> layout.storage().deleteTree(layer));
+  }
+
+  private Storage storage(String location) {
+    return Storage.at(location, spark.sparkContext()::hadoopConfiguration);
   }
 
   static String newRunId() {
