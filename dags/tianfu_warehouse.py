@@ -6,12 +6,16 @@ drift from the Java graph (a test in the project compares them).
 
 Each DAG run processes one export day: the run scheduled at 02:00 Asia/Shanghai on day D+1 has
 the data interval [D 02:00, D+1 02:00) and ingests ``dt=D``, the day the platform exported
-overnight. Every task is one ``spark-submit`` of the job jar with ``run --only <task>``; the jar
-takes a lock on the warehouse, so two runs can never interleave stages even if Airflow allowed it.
+overnight. Every task is one ``spark-submit`` of the job jar with ``run --only <task>``. On a
+local or shared filesystem the jar takes a lock on the warehouse, so two runs can never interleave
+stages even if Airflow allowed it; on an object store there is no such lock, and max_active_runs=1
+below is the guard.
 
 Deploy (see the project README): copy this file and the JSON into the DAGs folder; set the
 Airflow Variables ``tianfu_jar`` (path or URL of warehouse-<version>-spark.jar), ``tianfu_landing``
-and ``tianfu_warehouse`` (landing and warehouse locations), ``tianfu_reports`` (the folder county
+and ``tianfu_warehouse`` (landing and warehouse locations: shared directories, or URIs such as
+``s3a://bucket/landing``), optionally ``tianfu_packages`` (the Maven packages spark-submit adds; for
+s3a:// the Delta package plus ``org.apache.hadoop:hadoop-aws`` of the cluster's Hadoop), ``tianfu_reports`` (the folder county
 reports are written to, on the machine running the Spark driver, which also needs Chromium and a
 Chinese font for the PDFs), ``tianfu_pii_key_file`` (a file on the workers holding the PII key), and
 a Spark connection ``tianfu_spark`` (master, deploy mode).
@@ -86,7 +90,7 @@ with DAG(
             conn_id="tianfu_spark",
             application="{{ var.value.tianfu_jar }}",
             java_class="org.tianfu.warehouse.cli.Warehouse",
-            packages=DELTA_PACKAGE,
+            packages="{{ var.value.get('tianfu_packages', '" + DELTA_PACKAGE + "') }}",
             conf={
                 "spark.sql.extensions": "io.delta.sql.DeltaSparkSessionExtension",
                 "spark.sql.catalog.spark_catalog": "org.apache.spark.sql.delta.catalog.DeltaCatalog",
