@@ -67,10 +67,10 @@ public final class RunCommand implements Callable<Integer> {
     // A URI needs Spark's Hadoop configuration (spark.hadoop.*), so Spark starts before it is checked;
     // a local landing directory is checked first.
     Supplier<Configuration> hadoop = () -> SparkSessions.getOrCreate().sparkContext().hadoopConfiguration();
-    if (!storage(landing, "--landing", hadoop).isFolder("")) {
+    if (!isFolder(landing, "--landing", hadoop)) {
       throw new UserError("--landing " + landing + ": no such directory");
     }
-    storage(warehouse, "--warehouse", hadoop);
+    isFolder(warehouse, "--warehouse", hadoop);   // reachable: a new warehouse is created by the run
     byte[] key = PiiKey.fromEnvironment(System.getenv());
     String command = "warehouse " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     RunRequest request = new RunRequest(landing, from, to, only, rerun, full, command);
@@ -86,13 +86,17 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The storage at a location, or a user error naming the option: an unknown scheme, a store that cannot be reached. */
-  private static Storage storage(String location, String option, Supplier<Configuration> hadoop) {
+  /**
+   * Whether the location is a folder; a user error naming the option when it cannot be asked: an
+   * unknown scheme, a store that refuses the credentials or cannot be reached.
+   */
+  private static boolean isFolder(String location, String option, Supplier<Configuration> hadoop) {
     try {
-      return Storage.at(location, hadoop);
+      return Storage.at(location, hadoop).isFolder("");
     } catch (UncheckedIOException | IllegalArgumentException e) {
-      throw new UserError(option + " " + location + ": " + e.getMessage()
-          + (e.getMessage().contains("No FileSystem for scheme") ? " (its Hadoop connector is not on the classpath;"
+      String problem = String.valueOf(e.getMessage());
+      throw new UserError(option + " " + location + ": " + problem
+          + (problem.contains("No FileSystem for scheme") ? " (its Hadoop connector is not on the classpath;"
               + " for s3a:// pass --packages org.apache.hadoop:hadoop-aws:" + VersionInfo.getVersion() + ")" : ""));
     }
   }
