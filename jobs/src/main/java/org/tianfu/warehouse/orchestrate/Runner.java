@@ -54,6 +54,8 @@ public final class Runner {
   private final KpiCatalogue catalogue = KpiCatalogue.load();
   private final Methodology methodology = Methodology.load(catalogue);
   private final TaskGraph graph = TaskGraph.nightly(sources);
+  /** The warehouse's months, read once after each ingest: only ingest changes them (see {@link #periods()}). */
+  private List<YearMonth> periods;
 
   /** {@code warehouse}: a local directory or a URI on a Hadoop filesystem (see {@link Storage}). */
   public Runner(SparkSession spark, String warehouse, byte[] piiKey, Consumer<String> log) {
@@ -71,6 +73,7 @@ public final class Runner {
   public Map<String, Long> run(RunRequest request) {
     List<Task> tasks = request.only() == null ? graph.tasks() : List.of(graph.task(request.only()));
     String runId = newRunId();
+    periods = null;
     Path local = layout.storage().localRoot();
     if (local == null) {
       log.accept("no run lock on " + layout.root() + ": an object store has no file lock; one run at a time is"
@@ -151,6 +154,7 @@ public final class Runner {
           rows.merge(WarehouseLayout.QUARANTINE, a.quarantined(), Long::sum);
           rows.merge(WarehouseLayout.INGEST_AUDIT, 1L, Long::sum);
         }
+        periods = null;
       }
       default -> throw new IllegalStateException("no runner for task " + task.id());
     }
@@ -196,9 +200,12 @@ public final class Runner {
    * latest export day, so that every YTD figure in gold has its months beside it.
    */
   private List<YearMonth> periods() {
-    ExportDays days = ExportDays.read(spark, layout);
-    return days == null ? List.of()
-        : Periods.between(YearMonth.of(days.first().getYear(), 1), YearMonth.from(days.latest()));
+    if (periods == null) {
+      ExportDays days = ExportDays.read(spark, layout);
+      periods = days == null ? List.of()
+          : Periods.between(YearMonth.of(days.first().getYear(), 1), YearMonth.from(days.latest()));
+    }
+    return periods;
   }
 
   private void clear() {

@@ -16,12 +16,11 @@ import scala.jdk.javaapi.CollectionConverters;
  * asks about 25 times (BENCHMARKS.md, session 9).
  */
 public final class TableLog {
-  private final Snapshot snapshot;
   private final DeltaLog log;
+  private Snapshot snapshot;
 
   private TableLog(DeltaLog log) {
     this.log = log;
-    this.snapshot = log.update(false, Option.empty(), Option.empty());
   }
 
   /** The table's log as of now; a path without a table has version -1. */
@@ -30,19 +29,27 @@ public final class TableLog {
   }
 
   public long version() {
-    return snapshot.version();
+    return snapshot().version();
   }
 
   public Map<String, String> properties() {
-    return CollectionConverters.asJava(snapshot.metadata().configuration());
+    return CollectionConverters.asJava(snapshot().metadata().configuration());
   }
 
   public List<String> partitionColumns() {
-    return CollectionConverters.asJava(snapshot.metadata().partitionColumns());
+    return CollectionConverters.asJava(snapshot().metadata().partitionColumns());
   }
 
   /** The latest commit's record (operation, parameters, metrics, user metadata). */
   public DeltaHistory lastCommit() {
-    return log.history().getHistory(Option.<Object>apply(1)).head();
+    return log.history().getHistory(Option.<Object>apply(1)).head();   // brings the log up to date itself
+  }
+
+  // Brought up to date on first use only: a listing of _delta_log, which costs requests on an object store.
+  private Snapshot snapshot() {
+    if (snapshot == null) {
+      snapshot = log.update(false, Option.empty(), Option.empty());
+    }
+    return snapshot;
   }
 }
