@@ -51,18 +51,8 @@ final class HadoopStorage implements Storage {
 
   @Override
   public List<String> names(String folder) {
-    return list(folder, false);
-  }
-
-  @Override
-  public List<String> folders(String folder) {
-    return list(folder, true);
-  }
-
-  private List<String> list(String folder, boolean foldersOnly) {
     try {
-      return Arrays.stream(fs.listStatus(path(folder))).filter(s -> !foldersOnly || s.isDirectory())
-          .map(s -> s.getPath().getName()).sorted().toList();
+      return Arrays.stream(fs.listStatus(path(folder))).map(s -> s.getPath().getName()).sorted().toList();
     } catch (FileNotFoundException e) {
       return List.of();
     } catch (IOException e) {

@@ -31,22 +31,12 @@ public record LocalStorage(Path dir) implements Storage {
 
   @Override
   public List<String> names(String folder) {
-    return list(folder, false);
-  }
-
-  @Override
-  public List<String> folders(String folder) {
-    return list(folder, true);
-  }
-
-  private List<String> list(String folder, boolean foldersOnly) {
     Path parent = dir.resolve(folder);
     if (!Files.isDirectory(parent)) {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(parent)) {
-      return entries.filter(p -> !foldersOnly || Files.isDirectory(p)).map(p -> p.getFileName().toString())
-          .sorted().toList();
+      return entries.map(p -> p.getFileName().toString()).sorted().toList();
     } catch (IOException | UncheckedIOException e) {
       throw new UncheckedIOException("cannot list " + parent + ": " + asIo(e).getMessage(), asIo(e));
     }

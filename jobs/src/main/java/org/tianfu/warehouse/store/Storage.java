@@ -39,9 +39,6 @@ public interface Storage {
   /** The names of the folder's entries (files and folders), sorted; none when the folder does not exist. */
   List<String> names(String folder);
 
-  /** The names of the folder's sub-folders, sorted; none when the folder does not exist. */
-  List<String> folders(String folder);
-
   /**
    * Every file under the folder, at any depth, sorted by relative path; none when the folder does not
    * exist. One listing per folder, not one per sub-folder: on an object store that is a few requests.

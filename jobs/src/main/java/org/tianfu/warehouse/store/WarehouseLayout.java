@@ -54,11 +54,11 @@ public record WarehouseLayout(Storage storage) {
     return storage.names(table + "/_delta_log").stream().anyMatch(n -> COMMIT.matcher(n).matches());
   }
 
-  /** Every Delta table in the warehouse, as {@code layer.table}, sorted. */
+  /** Every Delta table in the warehouse, as {@code layer.table}, sorted (a file has no log: it is no table). */
   public List<String> tables() {
     List<String> names = new ArrayList<>();
-    for (String layer : storage.folders("")) {
-      for (String table : storage.folders(layer)) {
+    for (String layer : storage.names("")) {
+      for (String table : storage.names(layer)) {
         if (committed(layer + "/" + table)) {
           names.add(layer + "." + table);
         }
