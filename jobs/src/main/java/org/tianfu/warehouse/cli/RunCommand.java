@@ -103,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
 
   /** The other commands read a local warehouse (DuckDB reads its files directly). */
   static void requireDirectory(Path dir, String option) {
-    if (dir.toString().matches("[A-Za-z][A-Za-z0-9+.-]*:/.*")) {
+    if (Storage.isUri(dir.toString())) {
       throw new UserError(option + " " + dir + ": a URI; this command reads a warehouse in a local (or mounted)"
           + " directory; only 'warehouse run' takes object-store URIs");
     }

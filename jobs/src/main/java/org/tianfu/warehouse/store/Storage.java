@@ -53,9 +53,14 @@ public interface Storage {
   /** The root as a local directory, or null on a Hadoop filesystem. */
   Path localRoot();
 
+  /** Whether {@code location} is a URI ({@code scheme:/…}) rather than a plain path. */
+  static boolean isUri(String location) {
+    return location.matches("[A-Za-z][A-Za-z0-9+.-]*:/.*");
+  }
+
   /** The storage at {@code location}; {@code hadoop} is asked for the configuration only for a URI. */
   static Storage at(String location, Supplier<Configuration> hadoop) {
-    if (!location.matches("[A-Za-z][A-Za-z0-9+.-]*:/.*")) {
+    if (!isUri(location)) {
       return new LocalStorage(Path.of(location).toAbsolutePath());
     }
     URI uri = URI.create(location);
