@@ -85,7 +85,8 @@ public final class Runner {
       }
       RunLog runs = new RunLog(spark, layout);
       runs.started(runId, request.command(), request.from(), request.to());
-      log.accept("run " + runId + ": " + storage(request.landing()).root() + " → " + layout.root()
+      Storage landing = storage(request.landing());
+      log.accept("run " + runId + ": " + landing.root() + " → " + layout.root()
           + (request.full() ? " (full rebuild)" : ""));
       Map<String, Long> written = new LinkedHashMap<>();
       try {
@@ -100,7 +101,7 @@ public final class Runner {
               continue;   // a backfill reports each month once, on its last day in the range
             }
             long start = System.nanoTime();
-            Map<String, Long> rows = execute(task, days, request, runId);
+            Map<String, Long> rows = execute(task, days, request, landing, runId);
             rows.forEach((table, n) -> written.merge(table, n, Long::sum));
             log.accept(String.format("%-22s %-28s rows %,9d  %6.1f s", days, task.id(),
                 rows.values().stream().mapToLong(Long::longValue).sum(), (System.nanoTime() - start) / 1e9));
@@ -134,8 +135,7 @@ public final class Runner {
     return out;
   }
 
-  private Map<String, Long> execute(Task task, DayRange days, RunRequest request, String runId) {
-    Storage landing = storage(request.landing());
+  private Map<String, Long> execute(Task task, DayRange days, RunRequest request, Storage landing, String runId) {
     Map<String, Long> rows = new LinkedHashMap<>();
     switch (task.id()) {
       case TaskGraph.CONFORM -> {
