@@ -18,8 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.contract.FieldSpec;
 import org.tianfu.warehouse.contract.FieldType;
@@ -36,6 +38,8 @@ public final class LineValidator implements Serializable {
   private final CountyReference counties;
   private final PiiMasking pii;
   private final int width;
+  /** The contract's field names: any other field of a line is kept in {@code extra}. */
+  private final Set<String> fieldNames;
   private transient ObjectMapper mapper;
 
   public LineValidator(SourceSpec spec, CountyReference counties, PiiMasking pii) {
@@ -43,6 +47,7 @@ public final class LineValidator implements Serializable {
     this.counties = counties;
     this.pii = pii;
     this.width = BronzeSchema.recordFields(spec).size();
+    this.fieldNames = new HashSet<>(spec.fields().stream().map(FieldSpec::name).toList());
   }
 
   /** How many bronze record columns a verdict fills. */
@@ -59,22 +64,26 @@ public final class LineValidator implements Serializable {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(line)).toString();
     } catch (CharacterCodingException e) {
-      return LineVerdict.rejected("bad_encoding", PiiMasking.maskMobiles(escapeInvalidUtf8(line)));
+      return rejected("bad_encoding", escapeInvalidUtf8(line));
     }
-    String raw = PiiMasking.maskMobiles(text);
     JsonNode node;
     try {
       node = mapper().readTree(text);
     } catch (JsonProcessingException e) {
-      return LineVerdict.rejected("malformed_json", raw);
+      return rejected("malformed_json", text);
     }
     if (node == null || !node.isObject()) {
-      return LineVerdict.rejected("malformed_json", raw);
+      return rejected("malformed_json", text);
     }
-    return validateObject((ObjectNode) node, raw);
+    return validateObject((ObjectNode) node, text);
   }
 
-  private LineVerdict validateObject(ObjectNode obj, String raw) {
+  /** A rejected line keeps its text, phone numbers masked: masked here, as most lines are not rejected. */
+  private static LineVerdict rejected(String reason, String text) {
+    return LineVerdict.rejected(reason, PiiMasking.maskMobiles(text));
+  }
+
+  private LineVerdict validateObject(ObjectNode obj, String text) {
     Object[] values = new Object[width];
     int col = 0;
     for (FieldSpec f : spec.fields()) {
@@ -82,14 +91,14 @@ public final class LineValidator implements Serializable {
       boolean absent = v == null || v.isNull() || (v.isTextual() && v.asText().isEmpty());
       if (absent) {
         if (f.required()) {
-          return LineVerdict.rejected("missing_field:" + f.name(), raw);
+          return rejected("missing_field:" + f.name(), text);
         }
         col = fillAbsent(f, values, col);
         continue;
       }
       String problem = checkType(f, v);
       if (problem != null) {
-        return LineVerdict.rejected(problem, raw);
+        return rejected(problem, text);
       }
       col = fill(f, v, values, col);
     }
@@ -170,7 +179,7 @@ public final class LineValidator implements Serializable {
     Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
-      if (spec.fields().stream().noneMatch(f -> f.name().equals(e.getKey()))) {
+      if (!fieldNames.contains(e.getKey())) {
         if (extra == null) {
           extra = mapper().createObjectNode();
         }
