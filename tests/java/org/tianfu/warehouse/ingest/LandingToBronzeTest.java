@@ -97,8 +97,10 @@ class LandingToBronzeTest {
   void aLaterDayDuplicatesWhatEarlierRunsLoaded() {
     landing.write("science_base_activity", "2024-03-01", "a.jsonl", String.format(A, "X", 1));
     run("r1");
-    landing.write("science_base_activity", "2024-03-02", "a.jsonl", String.format(A, "X", 9), String.format(A, "W", 2));
-    assertEquals(List.of(new IngestAuditRow("science_base_activity", "2024-03-02", "a.jsonl", 2, 1, 1, 0)), run("r2"));
+    // Both of the later day's copies of X are duplicates of the loaded one.
+    landing.write("science_base_activity", "2024-03-02", "a.jsonl",
+        String.format(A, "X", 9), String.format(A, "W", 2), String.format(A, "X", 8));
+    assertEquals(List.of(new IngestAuditRow("science_base_activity", "2024-03-02", "a.jsonl", 3, 1, 2, 0)), run("r2"));
     assertEquals(List.of("[W,r2]", "[X,r1]"), rows("SELECT activity_id, run_id FROM " + bronze() + " ORDER BY 1"));
     assertEquals(Map.of("2024-03-01", 1L, "2024-03-02", 1L), filesPerDay());
   }

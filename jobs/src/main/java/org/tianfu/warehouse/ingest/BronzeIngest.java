@@ -118,33 +118,37 @@ public final class BronzeIngest {
    * and line, of an id in the batch, or an id bronze already holds from other days.
    */
   private Dataset<Row> duplicates(SourceSpec spec, Dataset<Row> lines, TreeSet<String> dts, long inputBytes) {
-    // Validation comes first: only valid lines compete for an id. Only the four columns the ranking
-    // needs are shuffled, not the lines.
-    Dataset<Row> valid = lines.where(col("_reason").isNull()).select("_id", "dt", "file", "line_number");
-    Dataset<Row> ranked = valid.withColumn("_copy",
-        row_number().over(Window.partitionBy("_id").orderBy("dt", "file", "line_number")));
+    // Validation comes first: only valid lines compete for an id. Only the columns the ranking needs
+    // are shuffled, not the lines.
+    Dataset<Row> valid = lines.where(col("_reason").isNull())
+        .select(col("_id"), col("dt"), col("file"), col("line_number"), lit(1).as("_batch"));
+    Dataset<Row> competing = valid;
     String bronzeTable = WarehouseLayout.bronze(spec.name());
     Row idRange = layout.exists(bronzeTable) ? valid.agg(min("_id"), max("_id")).first() : null;
-    if (idRange == null || idRange.isNullAt(0)) {
-      return ranked.where("_copy > 1").selectExpr(LINE_KEY);
+    if (idRange != null && !idRange.isNullAt(0)) {
+      // Only the batch's own ids are looked up in history: a semi join keeps the loaded ids that the
+      // batch holds. A night's ids are broadcast, so bronze's id column is streamed past them once
+      // instead of being shuffled whole; a large backfill batch shuffles both sides instead.
+      Dataset<Row> batchIds = broadcastIfSmall(valid.select(col("_id").as("_loaded_id")).distinct(), inputBytes);
+      // The batch's id range lets Delta skip every bronze file whose id statistics lie outside it. The
+      // platform's ids begin with their creation day (D20241231-…), so a night reads the files of the
+      // few days its ids come from, not all of history; other ids would only skip less.
+      Dataset<Row> loadedIds = spark.read().format("delta").load(layout.path(bronzeTable))
+          .where("NOT " + DeltaReplace.in("dt", dts))
+          .select(col(spec.idField()).as("_loaded_id"))
+          .where(col("_loaded_id").between(idRange.getString(0), idRange.getString(1)))
+          .join(batchIds, "_loaded_id", "left_semi");
+      // A loaded id competes as a copy ranked before every line of the batch, so all the batch's lines
+      // with that id come second or later: one ranking finds both kinds of duplicate.
+      competing = valid.union(loadedIds.select(col("_loaded_id").as("_id"), lit(null).cast("string").as("dt"),
+          lit(null).cast("string").as("file"), lit(null).cast("int").as("line_number"), lit(0).as("_batch")));
     }
-    // Only the batch's own ids are looked up in history: a semi join keeps the loaded ids that the
-    // batch holds. A night's ids are broadcast, so bronze's id column is streamed past them once
-    // instead of being shuffled whole; a large backfill batch shuffles both sides instead.
-    Dataset<Row> batchIds = broadcastIfSmall(valid.select(col("_id").as("_loaded_id")).distinct(), inputBytes);
-    // The batch's id range lets Delta skip every bronze file whose id statistics lie outside it. The
-    // platform's ids begin with their creation day (D20241231-…), so a night reads the files of the
-    // few days its ids come from, not all of history; other ids would only skip less.
-    Dataset<Row> loadedIds = spark.read().format("delta").load(layout.path(bronzeTable))
-        .where("NOT " + DeltaReplace.in("dt", dts))
-        .select(col(spec.idField()).as("_loaded_id"))
-        .where(col("_loaded_id").between(idRange.getString(0), idRange.getString(1)))
-        .join(batchIds, "_loaded_id", "left_semi");
-    // Disjoint halves (a line has one rank) and a semi join: each line's key appears at most once, so
-    // the join back to the lines cannot repeat a line.
-    Dataset<Row> loadedBefore = ranked.where("_copy = 1")
-        .join(loadedIds, ranked.col("_id").equalTo(loadedIds.col("_loaded_id")), "left_semi");
-    return ranked.where("_copy > 1").selectExpr(LINE_KEY).union(loadedBefore.selectExpr(LINE_KEY));
+    // Each line of the batch appears once in the ranking, so its key appears at most once here and the
+    // join back to the lines cannot repeat a line.
+    return competing
+        .withColumn("_copy", row_number().over(Window.partitionBy("_id").orderBy("_batch", "dt", "file", "line_number")))
+        .where("_batch = 1 AND _copy > 1")
+        .selectExpr(LINE_KEY);
   }
 
   /** Every counted line (parsed and validated) with its disposition: quarantined, duplicate or loaded. */
