@@ -2,11 +2,11 @@ package org.tianfu.warehouse.ingest;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,21 +87,26 @@ public final class BronzeIngest {
         .flatMap(new FileLines(new LineValidator(spec, counties, pii)),
             Encoders.row(FileLines.schema(BronzeSchema.recordFields(spec))))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    // Only the duplicates' keys are cached besides the lines: the lines' dispositions are a join away,
-    // so no second full copy of the batch is built.
-    Dataset<Row> duplicates = duplicates(spec, lines, dts, inputBytes).persist(StorageLevel.MEMORY_AND_DISK());
+    // The one pass over the lines that parses and caches them also counts each file's lines and
+    // rejections, and finds the batch's id range (a rejected line has no _id).
+    List<Row> fileCounts = lines.groupBy("dt", "file")
+        .agg(count(lit(1)), count("_reason"), min("_id"), max("_id")).collectAsList();
+    // Only the duplicates' keys are cached besides the lines: the loaded lines are a join away, so no
+    // second full copy of the batch is built.
+    Dataset<Row> duplicates = duplicates(spec, lines, dts, idRange(fileCounts), inputBytes)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> classified = classify(lines, duplicates, inputBytes);
       List<Column> bronzeColumns = new ArrayList<>();
       for (StructField f : BronzeSchema.recordFields(spec)) {
         bronzeColumns.add(col(f.name()));
       }
       bronzeColumns.addAll(List.of(col("dt"), col("file"), col("line_number"), lit(runId).as("run_id")));
-      long stored = DeltaReplace.replace(DayFiles.onePerDay(classified.where("_disposition = 'loaded'")
-              .select(bronzeColumns.toArray(Column[]::new)), dts.size()),
+      Dataset<Row> loaded = lines.where(col("_reason").isNull())
+          .join(broadcastIfSmall(duplicates, inputBytes), LINE_KEY, "left_anti");
+      long stored = DeltaReplace.replace(DayFiles.onePerDay(loaded.select(bronzeColumns.toArray(Column[]::new)), dts.size()),
           layout.path(WarehouseLayout.bronze(spec.name())), DeltaReplace.in("dt", dts),
           StatsColumns.of(spec.idField()), "dt");
-      List<IngestAuditRow> audit = account(spec, batch, classified);
+      List<IngestAuditRow> audit = account(spec, batch, fileCounts, duplicates);
       requireStored("loaded", audit.stream().mapToLong(IngestAuditRow::loaded).sum(), "bronze." + spec.name(), stored);
       Dataset<Row> quarantined = lines.where(col("_reason").isNotNull()).select(
           lit(spec.name()).as("source"), col("dt"), col("file"), col("line_number"),
@@ -113,19 +118,32 @@ public final class BronzeIngest {
     }
   }
 
+  /** The lowest and highest id of the batch's valid lines, or null when it has none. */
+  private static String[] idRange(List<Row> fileCounts) {
+    String low = null;
+    String high = null;
+    for (Row r : fileCounts) {
+      if (!r.isNullAt(4)) {
+        low = low == null || r.getString(4).compareTo(low) < 0 ? r.getString(4) : low;
+        high = high == null || r.getString(5).compareTo(high) > 0 ? r.getString(5) : high;
+      }
+    }
+    return low == null ? null : new String[] {low, high};
+  }
+
   /**
    * The keys (dt, file, line_number) of the valid lines that are not loaded: a later copy, by dt, file
    * and line, of an id in the batch, or an id bronze already holds from other days.
    */
-  private Dataset<Row> duplicates(SourceSpec spec, Dataset<Row> lines, TreeSet<String> dts, long inputBytes) {
+  private Dataset<Row> duplicates(SourceSpec spec, Dataset<Row> lines, TreeSet<String> dts, String[] idRange,
+      long inputBytes) {
     // Validation comes first: only valid lines compete for an id. Only the columns the ranking needs
     // are shuffled, not the lines.
     Dataset<Row> valid = lines.where(col("_reason").isNull())
         .select(col("_id"), col("dt"), col("file"), col("line_number"), lit(1).as("_batch"));
     Dataset<Row> competing = valid;
     String bronzeTable = WarehouseLayout.bronze(spec.name());
-    Row idRange = layout.exists(bronzeTable) ? valid.agg(min("_id"), max("_id")).first() : null;
-    if (idRange != null && !idRange.isNullAt(0)) {
+    if (idRange != null && layout.exists(bronzeTable)) {
       // Only the batch's own ids are looked up in history: a semi join keeps the loaded ids that the
       // batch holds. A night's ids are broadcast, so bronze's id column is streamed past them once
       // instead of being shuffled whole; a large backfill batch shuffles both sides instead.
@@ -136,7 +154,7 @@ public final class BronzeIngest {
       Dataset<Row> loadedIds = spark.read().format("delta").load(layout.path(bronzeTable))
           .where("NOT " + DeltaReplace.in("dt", dts))
           .select(col(spec.idField()).as("_loaded_id"))
-          .where(col("_loaded_id").between(idRange.getString(0), idRange.getString(1)))
+          .where(col("_loaded_id").between(idRange[0], idRange[1]))
           .join(batchIds, "_loaded_id", "left_semi");
       // A loaded id competes as a copy ranked before every line of the batch, so all the batch's lines
       // with that id come second or later: one ranking finds both kinds of duplicate.
@@ -151,28 +169,24 @@ public final class BronzeIngest {
         .selectExpr(LINE_KEY);
   }
 
-  /** Every counted line (parsed and validated) with its disposition: quarantined, duplicate or loaded. */
-  private static Dataset<Row> classify(Dataset<Row> lines, Dataset<Row> duplicates, long inputBytes) {
-    Dataset<Row> marked = broadcastIfSmall(duplicates.withColumn("_duplicate", lit(true)), inputBytes);
-    return lines.join(marked, LINE_KEY, "left").withColumn("_disposition",
-        when(col("_reason").isNotNull(), "quarantined")
-            .when(col("_duplicate").isNull(), "loaded")
-            .otherwise("duplicate"));
-  }
-
-  /** Each file's lines by disposition: its audit row. */
-  private static List<IngestAuditRow> account(SourceSpec spec, List<DtFolder> batch, Dataset<Row> classified) {
+  /**
+   * Each file's audit row: its lines read and quarantined from the first pass, its duplicates from
+   * their cached keys, and the rest loaded (a duplicate is a valid line, counted once).
+   */
+  private static List<IngestAuditRow> account(SourceSpec spec, List<DtFolder> batch, List<Row> fileCounts,
+      Dataset<Row> duplicates) {
     Map<String, long[]> counted = new HashMap<>();
-    for (Row r : classified.groupBy("dt", "file", "_disposition").count().collectAsList()) {
-      long[] c = counted.computeIfAbsent(r.getString(0) + "/" + r.getString(1), k -> new long[3]);
-      c[dispositionIndex(r.getString(2))] += r.getLong(3);
+    for (Row r : fileCounts) {
+      counted.put(r.getString(0) + "/" + r.getString(1), new long[] {r.getLong(2), r.getLong(3), 0});
+    }
+    for (Row r : duplicates.groupBy("dt", "file").count().collectAsList()) {
+      counted.get(r.getString(0) + "/" + r.getString(1))[2] = r.getLong(2);
     }
     List<IngestAuditRow> audit = new ArrayList<>();
     for (DtFolder folder : batch) {
       for (FileEntry file : folder.files()) {
         long[] c = counted.getOrDefault(folder.dt() + "/" + file.name(), new long[3]);
-        audit.add(new IngestAuditRow(spec.name(), folder.dt(), file.name(),
-            c[0] + c[1] + c[2], c[0], c[1], c[2]));
+        audit.add(new IngestAuditRow(spec.name(), folder.dt(), file.name(), c[0], c[0] - c[1] - c[2], c[2], c[1]));
       }
     }
     return audit;
@@ -196,14 +210,5 @@ public final class BronzeIngest {
   private static void release(Dataset<Row> duplicates, Dataset<Row> lines) {
     duplicates.unpersist();
     lines.unpersist();
-  }
-
-  private static int dispositionIndex(String disposition) {
-    return switch (disposition) {
-      case "loaded" -> 0;
-      case "duplicate" -> 1;
-      case "quarantined" -> 2;
-      default -> throw new IllegalStateException("unknown disposition " + disposition);
-    };
   }
 }
