@@ -1,6 +1,10 @@
 package org.tianfu.warehouse.conform;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 import io.delta.tables.DeltaTable;
 import java.time.YearMonth;
@@ -48,24 +52,35 @@ record CurrentStateMerge(String model, String eventsTable, String eventsView, St
    * whose counted columns changed. A profile edit of a user registered last spring moves no month.
    */
   Set<YearMonth> touchedPeriods(SparkSession spark, WarehouseLayout layout, Dataset<Row> keys, Dataset<Row> states) {
-    Column[] counted = counted();
-    Dataset<Row> now = states.select(counted);
-    Dataset<Row> moved = now;
+    Dataset<Row> now = states.select(counted()).as("now");
+    Dataset<Row> moved = now.select(col(periodColumn));
     if (layout.exists(stateTable)) {
-      Dataset<Row> before = spark.read().format("delta").load(layout.path(stateTable)).join(keys, key).select(counted);
-      moved = now.exceptAll(before).union(before.exceptAll(now));
+      Dataset<Row> before = spark.read().format("delta").load(layout.path(stateTable)).join(keys, key)
+          .select(counted()).as("before");
+      // A key is one row on each side: a full join pairs a key's state before and now, and a key whose
+      // counted columns differ (or that is on one side only) moves both its months.
+      Column same = lit(true);
+      for (String c : countedNames()) {
+        same = same.and(col("now." + c).eqNullSafe(col("before." + c)));
+      }
+      moved = now.join(before, col("now." + key).equalTo(col("before." + key)), "full_outer").where(not(same))
+          .select(explode(array(col("now." + periodColumn), col("before." + periodColumn))).as(periodColumn));
     }
     Set<YearMonth> out = new TreeSet<>();
-    for (Row r : moved.select(periodColumn).where(col(periodColumn).isNotNull()).distinct().collectAsList()) {
+    for (Row r : moved.where(col(periodColumn).isNotNull()).distinct().collectAsList()) {
       out.add(YearMonth.parse(r.getString(0)));
     }
     return out;
   }
 
+  private List<String> countedNames() {
+    List<String> names = new ArrayList<>(List.of(key, periodColumn));
+    names.addAll(countedColumns);
+    return names;
+  }
+
   private Column[] counted() {
-    List<Column> columns = new ArrayList<>(List.of(col(key), col(periodColumn)));
-    countedColumns.forEach(c -> columns.add(col(c)));
-    return columns.toArray(Column[]::new);
+    return countedNames().stream().map(c -> col(c)).toArray(Column[]::new);
   }
 
   /** Replaces the keys' states: MERGE the recomputed ones, delete the ones that no longer have events. */
