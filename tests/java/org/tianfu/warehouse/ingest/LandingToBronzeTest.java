@@ -89,7 +89,7 @@ class LandingToBronzeTest {
     // The first seen by dt, file, line wins, even when a later copy differs.
     assertEquals(List.of("[X,1,2024-03-01,a.jsonl,1]", "[Y,3,2024-03-01,a.jsonl,3]", "[Z,6,2024-03-02,a.jsonl,2]"),
         rows("SELECT activity_id, participants, dt, file, line_number FROM " + bronze() + " ORDER BY 1"));
-    // A batch of two days writes one file per day, not one per shuffle partition.
+    // A batch of two days writes one file per day, not one per shuffle partition (see DayFilesTest).
     assertEquals(Map.of("2024-03-01", 1L, "2024-03-02", 1L), filesPerDay());
   }
 

@@ -135,9 +135,9 @@ public final class ConformStage {
     }
   }
 
-  /** Replaces the days' events, one file per export day; returns the rows stored. */
+  /** Replaces the days' events, laid out by {@link DayFiles}; returns the rows stored. */
   private static long replaceDays(Dataset<Row> events, TreeSet<String> dts, String table, String dtFilter) {
-    return DeltaReplace.replace(DayFiles.onePerDay(events, dts.size()), table, dtFilter, EVENT_STATS);
+    return DeltaReplace.replace(DayFiles.arrange(events, dts.size()), table, dtFilter, EVENT_STATS);
   }
 
   private static Set<YearMonth> periodsOf(Dataset<Row> rows) {

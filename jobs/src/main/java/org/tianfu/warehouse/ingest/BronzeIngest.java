@@ -103,7 +103,7 @@ public final class BronzeIngest {
       bronzeColumns.addAll(List.of(col("dt"), col("file"), col("line_number"), lit(runId).as("run_id")));
       Dataset<Row> loaded = lines.where(col("_reason").isNull())
           .join(broadcastIfSmall(duplicates, inputBytes), LINE_KEY, "left_anti");
-      long stored = DeltaReplace.replace(DayFiles.onePerDay(loaded.select(bronzeColumns.toArray(Column[]::new)), dts.size()),
+      long stored = DeltaReplace.replace(DayFiles.arrange(loaded.select(bronzeColumns.toArray(Column[]::new)), dts.size()),
           layout.path(WarehouseLayout.bronze(spec.name())), DeltaReplace.in("dt", dts),
           StatsColumns.of(spec.idField()), "dt");
       List<IngestAuditRow> audit = account(spec, batch, fileCounts, duplicates);

@@ -6,17 +6,20 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The file layout of bronze and silver events: each export day's rows in one file, so a night appends
- * one file per table, not one per shuffle partition (which grew a year's table to thousands of small
- * files). In bronze, partitioned by dt, that is one file per day; an unpartitioned silver table may
- * hold several days of a backfill batch in one file.
+ * The file layout of bronze and silver events: a night appends a file or two per table, not one per
+ * shuffle partition (which grew a year's table to thousands of small files). A single export day is
+ * written by as many tasks as read it, up to the task slots, and each task writes one file: a large
+ * day (deliveries) is written by both cores, a small one by one task. Bronze reads each landing file
+ * whole and Spark packs files smaller than 4 MB together, so a day never has more bronze files than
+ * landing files; silver reads a day's bronze files and keeps their number. A backfill batch is
+ * hashed by day, one file per day, its days spread over the tasks.
  */
 public final class DayFiles {
   private DayFiles() {}
 
-  /** The rows of {@code days} export days (column {@code dt}) arranged so that each day is written by one task. */
-  public static Dataset<Row> onePerDay(Dataset<Row> rows, int days) {
-    // A single day needs no shuffle; a backfill batch is hashed by day, so each day lands in one task.
-    return days == 1 ? rows.coalesce(1) : rows.repartition(col("dt"));
+  /** The rows of {@code days} export days (column {@code dt}) arranged for the write, as above. */
+  public static Dataset<Row> arrange(Dataset<Row> rows, int days) {
+    return days == 1 ? rows.coalesce(rows.sparkSession().sparkContext().defaultParallelism())
+        : rows.repartition(col("dt"));
   }
 }
