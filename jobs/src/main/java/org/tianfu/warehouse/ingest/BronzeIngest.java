@@ -40,7 +40,7 @@ import org.tianfu.warehouse.store.WarehouseLayout;
 public final class BronzeIngest {
   /**
    * Up to this much input (a scale-1 night is about 45 MB), the batch's ids are broadcast to the id
-   * lookup and its duplicates' keys to the lines.
+   * lookup, and its duplicates' keys come to the driver ({@link DuplicateLines}).
    */
   static final long BROADCAST_MAX_INPUT_BYTES = 256L << 20;
   /** A line's key: unique in a batch, and the order in which copies of an id compete. */
@@ -87,22 +87,21 @@ public final class BronzeIngest {
         .flatMap(new FileLines(new LineValidator(spec, counties, pii)),
             Encoders.row(FileLines.schema(BronzeSchema.recordFields(spec))))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    // The one pass over the lines that parses and caches them also counts each file's lines and
-    // rejections, and finds the batch's id range (a rejected line has no _id).
-    List<Row> fileCounts = lines.groupBy("dt", "file")
-        .agg(count(lit(1)), count("_reason"), min("_id"), max("_id")).collectAsList();
-    // Only the duplicates' keys are cached besides the lines: the loaded lines are a join away, so no
-    // second full copy of the batch is built.
-    Dataset<Row> duplicates = duplicates(spec, lines, dts, idRange(fileCounts), inputBytes)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    DuplicateLines duplicates = null;
     try {
+      // The one pass over the lines that parses and caches them also counts each file's lines and
+      // rejections, and finds the batch's id range (a rejected line has no _id).
+      List<Row> fileCounts = lines.groupBy("dt", "file")
+          .agg(count(lit(1)), count("_reason"), min("_id"), max("_id")).collectAsList();
+      boolean small = inputBytes <= BROADCAST_MAX_INPUT_BYTES;
+      duplicates = DuplicateLines.of(duplicates(spec, lines, dts, idRange(fileCounts), small), small);
       List<Column> bronzeColumns = new ArrayList<>();
       for (StructField f : BronzeSchema.recordFields(spec)) {
         bronzeColumns.add(col(f.name()));
       }
       bronzeColumns.addAll(List.of(col("dt"), col("file"), col("line_number"), lit(runId).as("run_id")));
-      Dataset<Row> loaded = lines.where(col("_reason").isNull())
-          .join(broadcastIfSmall(duplicates, inputBytes), LINE_KEY, "left_anti");
+      // The loaded lines are a join away from the cached lines: no second full copy of the batch.
+      Dataset<Row> loaded = lines.where(col("_reason").isNull()).join(duplicates.keys(), LINE_KEY, "left_anti");
       long stored = DeltaReplace.replace(DayFiles.arrange(loaded.select(bronzeColumns.toArray(Column[]::new)), dts.size()),
           layout.path(WarehouseLayout.bronze(spec.name())), DeltaReplace.in("dt", dts),
           StatsColumns.of(spec.idField()), "dt");
@@ -111,7 +110,8 @@ public final class BronzeIngest {
       Dataset<Row> quarantined = lines.where(col("_reason").isNotNull()).select(
           lit(spec.name()).as("source"), col("dt"), col("file"), col("line_number"),
           col("_reason").as("reason"), col("_raw").as("raw"), lit(runId).as("run_id"));
-      return Optional.of(new LandedBatch(spec.name(), dts, audit, quarantined, () -> release(duplicates, lines)));
+      DuplicateLines keys = duplicates;
+      return Optional.of(new LandedBatch(spec.name(), dts, audit, quarantined, () -> release(keys, lines)));
     } catch (RuntimeException e) {
       release(duplicates, lines);
       throw e;
@@ -136,7 +136,7 @@ public final class BronzeIngest {
    * and line, of an id in the batch, or an id bronze already holds from other days.
    */
   private Dataset<Row> duplicates(SourceSpec spec, Dataset<Row> lines, TreeSet<String> dts, String[] idRange,
-      long inputBytes) {
+      boolean small) {
     // Validation comes first: only valid lines compete for an id. Only the columns the ranking needs
     // are shuffled, not the lines.
     Dataset<Row> valid = lines.where(col("_reason").isNull())
@@ -145,9 +145,10 @@ public final class BronzeIngest {
     String bronzeTable = WarehouseLayout.bronze(spec.name());
     if (idRange != null && layout.exists(bronzeTable)) {
       // Only the batch's own ids are looked up in history: a semi join keeps the loaded ids that the
-      // batch holds. A night's ids are broadcast, so bronze's id column is streamed past them once
-      // instead of being shuffled whole; a large backfill batch shuffles both sides instead.
-      Dataset<Row> batchIds = broadcastIfSmall(valid.select(col("_id").as("_loaded_id")).distinct(), inputBytes);
+      // batch holds. A small batch's ids (a night's) are broadcast, so bronze's id column is streamed
+      // past them once instead of being shuffled whole; a large backfill batch shuffles both sides.
+      Dataset<Row> batchIds = valid.select(col("_id").as("_loaded_id")).distinct();
+      batchIds = small ? broadcast(batchIds) : batchIds;
       // The batch's id range lets Delta skip every bronze file whose id statistics lie outside it. The
       // platform's ids begin with their creation day (D20241231-…), so a night reads the files of the
       // few days its ids come from, not all of history; other ids would only skip less.
@@ -171,22 +172,20 @@ public final class BronzeIngest {
 
   /**
    * Each file's audit row: its lines read and quarantined from the first pass, its duplicates from
-   * their cached keys, and the rest loaded (a duplicate is a valid line, counted once).
+   * their keys, and the rest loaded (a duplicate is a valid line, counted once).
    */
   private static List<IngestAuditRow> account(SourceSpec spec, List<DtFolder> batch, List<Row> fileCounts,
-      Dataset<Row> duplicates) {
+      DuplicateLines duplicates) {
     Map<String, long[]> counted = new HashMap<>();
     for (Row r : fileCounts) {
-      counted.put(r.getString(0) + "/" + r.getString(1), new long[] {r.getLong(2), r.getLong(3), 0});
-    }
-    for (Row r : duplicates.groupBy("dt", "file").count().collectAsList()) {
-      counted.get(r.getString(0) + "/" + r.getString(1))[2] = r.getLong(2);
+      counted.put(r.getString(0) + "/" + r.getString(1), new long[] {r.getLong(2), r.getLong(3)});
     }
     List<IngestAuditRow> audit = new ArrayList<>();
     for (DtFolder folder : batch) {
       for (FileEntry file : folder.files()) {
-        long[] c = counted.getOrDefault(folder.dt() + "/" + file.name(), new long[3]);
-        audit.add(new IngestAuditRow(spec.name(), folder.dt(), file.name(), c[0], c[0] - c[1] - c[2], c[2], c[1]));
+        long[] c = counted.getOrDefault(folder.dt() + "/" + file.name(), new long[2]);
+        long dup = duplicates.in(folder.dt(), file.name());
+        audit.add(new IngestAuditRow(spec.name(), folder.dt(), file.name(), c[0], c[0] - c[1] - dup, dup, c[1]));
       }
     }
     return audit;
@@ -201,14 +200,12 @@ public final class BronzeIngest {
     }
   }
 
-  /** The batch's narrow side of a join, broadcast when the batch is a night's size rather than a backfill's. */
-  private static Dataset<Row> broadcastIfSmall(Dataset<Row> side, long inputBytes) {
-    return inputBytes <= BROADCAST_MAX_INPUT_BYTES ? broadcast(side) : side;
-  }
 
-  /** Both caches go together, the duplicates first: they are computed from the lines. */
-  private static void release(Dataset<Row> duplicates, Dataset<Row> lines) {
-    duplicates.unpersist();
+  /** Both caches go together, the duplicates' first (they are computed from the lines); null: not yet made. */
+  private static void release(DuplicateLines duplicates, Dataset<Row> lines) {
+    if (duplicates != null) {
+      duplicates.release().run();
+    }
     lines.unpersist();
   }
 }
