@@ -118,8 +118,11 @@ public final class BronzeIngest {
     }
   }
 
-  /** The lowest and highest id of the batch's valid lines, or null when it has none. */
-  private static String[] idRange(List<Row> fileCounts) {
+  /** The lowest and highest id of a batch's valid lines. */
+  private record IdRange(String low, String high) {}
+
+  /** The batch's id range, or null when it has no valid line. */
+  private static IdRange idRange(List<Row> fileCounts) {
     String low = null;
     String high = null;
     for (Row r : fileCounts) {
@@ -128,14 +131,14 @@ public final class BronzeIngest {
         high = high == null || r.getString(5).compareTo(high) > 0 ? r.getString(5) : high;
       }
     }
-    return low == null ? null : new String[] {low, high};
+    return low == null ? null : new IdRange(low, high);
   }
 
   /**
    * The keys (dt, file, line_number) of the valid lines that are not loaded: a later copy, by dt, file
    * and line, of an id in the batch, or an id bronze already holds from other days.
    */
-  private Dataset<Row> duplicates(SourceSpec spec, Dataset<Row> lines, TreeSet<String> dts, String[] idRange,
+  private Dataset<Row> duplicates(SourceSpec spec, Dataset<Row> lines, TreeSet<String> dts, IdRange idRange,
       boolean small) {
     // Validation comes first: only valid lines compete for an id. Only the columns the ranking needs
     // are shuffled, not the lines.
@@ -155,7 +158,7 @@ public final class BronzeIngest {
       Dataset<Row> loadedIds = spark.read().format("delta").load(layout.path(bronzeTable))
           .where("NOT " + DeltaReplace.in("dt", dts))
           .select(col(spec.idField()).as("_loaded_id"))
-          .where(col("_loaded_id").between(idRange[0], idRange[1]))
+          .where(col("_loaded_id").between(idRange.low(), idRange.high()))
           .join(batchIds, "_loaded_id", "left_semi");
       // A loaded id competes as a copy ranked before every line of the batch, so all the batch's lines
       // with that id come second or later: one ranking finds both kinds of duplicate.
