@@ -29,7 +29,7 @@ class DayFilesTest {
   }
 
   @Test
-  void aLargeDayIsWrittenByAsManyTasksAsReadItUpToTheSlots() {
+  void aDayReadByMoreTasksThanSlotsIsWrittenByEverySlot() {
     int slots = spark.sparkContext().defaultParallelism();
     Dataset<Row> arranged = DayFiles.arrange(rows(slots + 1, "2024-03-01"), 1);
     assertEquals(slots, arranged.rdd().getNumPartitions());

@@ -203,7 +203,6 @@ public final class BronzeIngest {
     }
   }
 
-
   /** Both caches go together, the duplicates' first (they are computed from the lines); null: not yet made. */
   private static void release(DuplicateLines duplicates, Dataset<Row> lines) {
     if (duplicates != null) {
