@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
  * day (deliveries) is written by both cores, a small one by one task. Bronze reads each landing file
  * whole and Spark packs files smaller than 4 MB together, so a day never has more bronze files than
  * landing files; silver reads a day's bronze files and keeps their number. A backfill batch is
- * hashed by day, one file per day, its days spread over the tasks.
+ * hashed by day: each day in one task, so in one file (unpartitioned silver: a file may hold several).
  */
 public final class DayFiles {
   private DayFiles() {}
