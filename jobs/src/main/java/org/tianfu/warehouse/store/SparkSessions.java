@@ -27,6 +27,9 @@ public final class SparkSessions {
         .set("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false")
         // DeltaReplace counts what a commit stored from the commit's own metrics (its default, pinned).
         .set("spark.databricks.delta.history.metricsEnabled", "true")
+        // Local files without a chmod or readlink process per file (NioLocalFileSystem).
+        .setIfMissing("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName())
+        .setIfMissing("spark.hadoop.fs.AbstractFileSystem.file.impl", NioLocalFs.class.getName())
         .setIfMissing("spark.master", "local[*]")
         .setIfMissing("spark.app.name", "tianfu-warehouse")
         .setIfMissing("spark.sql.shuffle.partitions", "8")
