@@ -65,6 +65,20 @@ class WarehouseCliIT {
         "error: --warehouse " + tmp + " holds no tables yet: run 'warehouse run' first");
   }
 
+  // The launcher records the classes a run loads once per build (target/warehouse.jsa); a failure to
+  // record them would only show as slower starts, so it is checked here.
+  @Test
+  void theLauncherKeepsAClassArchiveNewerThanTheJar() throws Exception {
+    Result version = warehouse(Map.of(), "--version");
+    assertEquals(0, version.exit(), version.err());
+    assertEquals("", version.err());
+    assertFalse(version.out().contains("cds"), version.out());
+    Path target = Path.of("target");
+    assertFalse(Files.exists(target.resolve("warehouse.jsa.failed")), "see target/warehouse.jsa.log");
+    assertTrue(Files.getLastModifiedTime(target.resolve("warehouse.jsa"))
+        .compareTo(Files.getLastModifiedTime(target.resolve("warehouse-0.1.0.jar"))) > 0);
+  }
+
   @Test
   void generateRunAndQueryEndToEnd() throws Exception {
     Path landing = tmp.resolve("landing");
