@@ -2,15 +2,11 @@ package org.tianfu.warehouse.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.tianfu.warehouse.generate.GeneratorOptions;
 import org.tianfu.warehouse.generate.LandingGenerator;
@@ -28,9 +24,8 @@ import org.tianfu.warehouse.store.WarehouseLayout;
  * created with a checkpoint every second commit, so that two nights leave logs like a year's, a
  * checkpoint then JSON commits), with a hand-written order completed in January and refunded the next night,
  * in February (January is restated), then a rerun with nothing new. Two nights only, as each run
- * takes a minute or more here whatever the volume. The tests only read it. Under {@code mvn verify}
- * the build's test JVMs share one, built by whichever asks first ({@code day.by.day.dir}, stamped with
- * the build's {@code day.by.day.build}); a test run without them builds its own, gone when the JVM exits.
+ * takes a minute or more here whatever the volume. Built once per test JVM; the folder goes when the
+ * JVM exits.
  */
 public final class DayByDayWarehouse {
   public static final LocalDate FROM = LocalDate.of(2024, 1, 31);
@@ -57,8 +52,7 @@ public final class DayByDayWarehouse {
   public static synchronized DayByDayWarehouse get() {
     if (built == null) {
       try {
-        String shared = System.getProperty("day.by.day.dir");
-        built = shared == null ? own() : shared(Path.of(shared), System.getProperty("day.by.day.build"));
+        built = build(Files.createTempDirectory("day-by-day"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {
@@ -88,35 +82,8 @@ public final class DayByDayWarehouse {
     return beforeRefund;
   }
 
-  private static DayByDayWarehouse own() throws IOException, InterruptedException {
-    Path root = Files.createTempDirectory("day-by-day");
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteTree(root)));
-    return build(root);
-  }
-
-  /**
-   * The one of this build in {@code root}: built under a file lock that the other test JVMs wait on,
-   * and marked done with the build's stamp, so that a later build (other code) does not reuse it.
-   */
-  private static DayByDayWarehouse shared(Path root, String build) throws IOException, InterruptedException {
-    Files.createDirectories(root.getParent());
-    Path done = root.resolve("built");   // the build's stamp, then the moment before the refund
-    try (FileChannel lockFile = FileChannel.open(root.resolveSibling(root.getFileName() + ".lock"),
-            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = lockFile.lock()) {
-      List<String> stamp = Files.exists(done) ? Files.readAllLines(done) : List.of();
-      if (stamp.size() == 2 && stamp.get(0).equals(build)) {
-        return new DayByDayWarehouse(new WarehouseLayout(root.resolve("warehouse")), Instant.parse(stamp.get(1)));
-      }
-      Directories.deleteTree(root);   // another build's, or one that died half-way
-      Files.createDirectories(root);
-      DayByDayWarehouse fresh = build(root);
-      Files.write(done, List.of(build, fresh.beforeRefund.toString()));
-      return fresh;
-    }
-  }
-
   private static DayByDayWarehouse build(Path root) throws IOException, InterruptedException {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteTree(root)));
     Path landing = root.resolve("landing");
     WarehouseLayout layout = new WarehouseLayout(root.resolve("warehouse"));
     SparkSession spark = TestSpark.session();
