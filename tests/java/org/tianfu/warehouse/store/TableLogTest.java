@@ -55,5 +55,8 @@ class TableLogTest {
     assertEquals("2", metrics.get("numOutputRows"));
     Row history = spark.sql("DESCRIBE HISTORY delta.`" + path + "` LIMIT 1").first();
     assertEquals(history.getLong(history.fieldIndex("version")), second.version());
+    assertEquals(history.getJavaMap(history.fieldIndex("operationParameters")),
+        scala.jdk.javaapi.CollectionConverters.asJava(commit.operationParameters()));
+    assertEquals(history.getJavaMap(history.fieldIndex("operationMetrics")), metrics);
   }
 }

@@ -6,6 +6,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaHistory;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.CommitInfo;
 import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -40,9 +42,19 @@ public final class TableLog {
     return CollectionConverters.asJava(snapshot().metadata().partitionColumns());
   }
 
-  /** The latest commit's record (operation, parameters, metrics, user metadata). */
+  /**
+   * The latest commit's record (operation, parameters, metrics, user metadata), read from its log
+   * file here: Delta's own {@code history().getHistory(1)} starts a Spark job for it (a night writes
+   * some 30 times; BENCHMARKS.md, session 14).
+   */
   public DeltaHistory lastCommit() {
-    return log.history().getHistory(Option.<Object>apply(1)).head();   // brings the log up to date itself
+    long version = version();
+    for (Action action : CollectionConverters.asJava(log.getChanges(version, Option.empty(), false).next()._2())) {
+      if (action instanceof CommitInfo info) {
+        return DeltaHistory.fromCommitInfo(info);
+      }
+    }
+    throw new IllegalStateException(log.logPath() + ": commit " + version + " carries no commit record");
   }
 
   // Brought up to date on first use only: a listing of _delta_log, which costs requests on an object store.
