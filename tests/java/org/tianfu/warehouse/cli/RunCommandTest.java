@@ -16,8 +16,8 @@ class RunCommandTest {
     assertEquals("error: --landing " + tmp.resolve("none") + ": no such directory\n",
         CliErrors.of("run", "--landing", tmp.resolve("none").toString(), "--warehouse", tmp.toString()));
     assertEquals("error: --warehouse gs://bucket/warehouse: No FileSystem for scheme \"gs\" (its Hadoop connector is"
-            + " not on the classpath; for s3a:// pass --packages org.apache.hadoop:hadoop-aws:" + VersionInfo.getVersion()
-            + ")\n",
+            + " not on the classpath, and bin/warehouse has none: for s3a://, run under spark-submit --packages"
+            + " org.apache.hadoop:hadoop-aws:" + VersionInfo.getVersion() + ", see the README's \"Running on a Spark cluster\")\n",
         CliErrors.of("run", "--landing", tmp.toString(), "--warehouse", "gs://bucket/warehouse"));
   }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.util.VersionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +62,13 @@ class WarehouseCliIT {
     assertOneLineError(warehouse(Map.of("WAREHOUSE_PII_KEY", "k"), "run", "--landing", tmp.toString(), "--warehouse",
         tmp.resolve("w").toString(), "--reports", tmp.resolve("r").toString(), "--chromium", "/no/such/chromium"),
         "error: Chromium /no/such/chromium: not an executable file");
+    // The launcher's classpath has no S3A connector (the tests' has, for ObjectStoreIT).
+    assertOneLineError(warehouse(Map.of("WAREHOUSE_PII_KEY", "k"), "run", "--landing", "s3a://bucket/landing",
+        "--warehouse", tmp.resolve("w").toString()),
+        "error: --landing s3a://bucket/landing: No FileSystem for scheme \"s3a\" (Class org.apache.hadoop.fs.s3a."
+            + "S3AFileSystem not found) (its Hadoop connector is not on the classpath, and bin/warehouse has none: for"
+            + " s3a://, run under spark-submit --packages org.apache.hadoop:hadoop-aws:" + VersionInfo.getVersion()
+            + ", see the README's \"Running on a Spark cluster\")");
     assertOneLineError(warehouse(Map.of(), "sql", "--warehouse", tmp.toString(), "SELECT 1"),
         "error: --warehouse " + tmp + " holds no tables yet: run 'warehouse run' first");
   }

@@ -96,8 +96,9 @@ public final class RunCommand implements Callable<Integer> {
     } catch (UncheckedIOException | IllegalArgumentException e) {
       String problem = String.valueOf(e.getMessage());
       throw new UserError(option + " " + location + ": " + problem
-          + (problem.contains("No FileSystem for scheme") ? " (its Hadoop connector is not on the classpath;"
-              + " for s3a:// pass --packages org.apache.hadoop:hadoop-aws:" + VersionInfo.getVersion() + ")" : ""));
+          + (problem.contains("No FileSystem for scheme") ? " (its Hadoop connector is not on the classpath, and"
+              + " bin/warehouse has none: for s3a://, run under spark-submit --packages org.apache.hadoop:hadoop-aws:"
+              + VersionInfo.getVersion() + ", see the README's \"Running on a Spark cluster\")" : ""));
     }
   }
 

@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
 
 /** A folder on a Hadoop filesystem (an object store, HDFS), given by its URI. */
 final class HadoopStorage implements Storage {
@@ -25,6 +26,14 @@ final class HadoopStorage implements Storage {
       this.root = fs.makeQualified(new Path(location));
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
+    } catch (RuntimeException e) {
+      if (!(e.getCause() instanceof ClassNotFoundException missing)) {
+        throw e;
+      }
+      // A scheme Hadoop knows (s3a://) whose connector jar is not on the classpath: the same as an unknown one.
+      IOException unsupported = new UnsupportedFileSystemException("No FileSystem for scheme \""
+          + new Path(location).toUri().getScheme() + "\" (" + missing.getMessage() + ")");
+      throw new UncheckedIOException(unsupported.getMessage(), unsupported);
     }
   }
 
