@@ -101,7 +101,7 @@ class ClusterIT {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(tmp.resolve(name + ".log").toFile());
     environment(pb.environment(), sparkHome);
-    return pb.start();
+    return started(pb);
   }
 
   /** What {@code spark-submit --master URL --class … JAR run …} runs: SparkSubmit, the JAR, the command. */
@@ -115,7 +115,14 @@ class ClusterIT {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     environment(pb.environment(), tmp.resolve("spark-home"));
     pb.environment().put("WAREHOUSE_PII_KEY", DayByDayWarehouse.PII_KEY);
-    return pb.start();
+    return started(pb);
+  }
+
+  /** Started, and stopped with the test JVM too (Ctrl-C, a killed build), which @AfterEach does not see. */
+  private static Process started(ProcessBuilder pb) throws IOException {
+    Process process = pb.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> killTree(process)));
+    return process;
   }
 
   private static List<String> java(String classpath) throws IOException {
