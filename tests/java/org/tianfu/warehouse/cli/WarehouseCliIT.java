@@ -3,6 +3,7 @@ package org.tianfu.warehouse.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.util.VersionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +37,8 @@ class WarehouseCliIT {
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().remove("WAREHOUSE_PII_KEY");
+    // The launcher runs on the tests' own JDK unless a test says otherwise, whatever the shell's JAVA_HOME.
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     pb.environment().putAll(env);
     Path in = Files.writeString(Files.createTempFile("in", ".txt"), input, StandardCharsets.UTF_8);
     Path out = Files.createTempFile("out", ".txt");
@@ -77,6 +83,7 @@ class WarehouseCliIT {
   // record them would only show as slower starts, so it is checked here.
   @Test
   void theLauncherKeepsAClassArchiveNewerThanTheJar() throws Exception {
+    assumeTrue(Runtime.version().feature() < 25, "the tests' JDK records an ahead-of-time cache (below)");
     Result version = warehouse(Map.of(), "--version");
     assertEquals(0, version.exit(), version.err());
     assertEquals("", version.err());
@@ -85,6 +92,46 @@ class WarehouseCliIT {
     assertFalse(Files.exists(target.resolve("warehouse.jsa.failed")), "see target/warehouse.jsa.log");
     assertTrue(Files.getLastModifiedTime(target.resolve("warehouse.jsa"))
         .compareTo(Files.getLastModifiedTime(target.resolve("warehouse-0.1.0.jar"))) > 0);
+  }
+
+  // On Java 25 and later the launcher records an ahead-of-time cache instead, for faster nights
+  // (BENCHMARKS.md, session 15). Its recording is a whole generate and run on that JDK, so this also
+  // checks that the pipeline runs there (Hadoop 3.4.3's client, not Spark's 3.4.2, is what allows it).
+  @Test
+  void onJava25TheLauncherKeepsAnAheadOfTimeCache() throws Exception {
+    Optional<Path> jdk = installedJdk(25);
+    assumeTrue(jdk.isPresent(), "no JDK 25 or later under /usr/lib/jvm");
+    Result version = warehouse(Map.of("JAVA_HOME", jdk.get().toString()), "--version");
+    assertEquals(0, version.exit(), version.err());
+    assertEquals("", version.err());
+    assertEquals("warehouse 0.1.0\n", version.out());
+    Path target = Path.of("target");
+    assertFalse(Files.exists(target.resolve("warehouse.aot.failed")), "see target/warehouse.aot.log");
+    assertTrue(Files.getLastModifiedTime(target.resolve("warehouse.aot"))
+        .compareTo(Files.getLastModifiedTime(target.resolve("warehouse-0.1.0.jar"))) > 0);
+  }
+
+  /** A JDK of at least that major version under /usr/lib/jvm (where Debian and Temurin install them). */
+  private static Optional<Path> installedJdk(int major) throws IOException {
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return Optional.empty();
+    }
+    try (var homes = Files.list(jvms)) {
+      return homes.filter(home -> majorVersion(home.resolve("release")) >= major).sorted().findFirst();
+    }
+  }
+
+  private static int majorVersion(Path release) {
+    try {
+      return Files.readAllLines(release).stream()
+          .map(Pattern.compile("JAVA_VERSION=\"(\\d+).*")::matcher)
+          .filter(Matcher::matches)
+          .mapToInt(m -> Integer.parseInt(m.group(1)))
+          .findFirst().orElse(0);
+    } catch (IOException e) {
+      return 0;   // not a JDK
+    }
   }
 
   @Test
