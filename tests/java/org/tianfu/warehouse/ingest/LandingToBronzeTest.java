@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,6 +151,28 @@ class LandingToBronzeTest {
     landing.write("science_base_activity", "2024-03-01", "_SUCCESS", "");
     assertEquals(List.of(new IngestAuditRow("science_base_activity", "2024-03-01", "empty.jsonl", 0, 0, 0, 0)), run("r1"));
     assertTrue(log.stream().anyMatch(l -> l.contains("science_base_activity/dt=2024-03-01/_SUCCESS: not a .jsonl file")), log.toString());
+  }
+
+  // A year of days with a _SUCCESS each would otherwise repeat hundreds of warnings every night.
+  @Test
+  void otherFilesAreWarnedAboutWhenTheirDayIsReadNotEveryNightAfter() throws IOException {
+    Files.createDirectories(landing.root().resolve("science_base_activity/dt=2024-03-02/sub"));
+    landing.write("science_base_activity", "2024-03-01", "a.jsonl", String.format(A, "X", 1));
+    landing.write("science_base_activity", "2024-03-01", "_SUCCESS", "");
+    landing.write("science_base_activity", "2024-03-02", "_SUCCESS", "");   // a day with nothing to read yet
+    landing.write("science_base_activity", "2024-03-02", "sub/b.jsonl", String.format(A, "Y", 1));
+    run("r1");
+    assertEquals(List.of(
+        "warning: skipped science_base_activity/dt=2024-03-02/sub: not a file (a folder in a folder)",
+        "warning: skipped science_base_activity/dt=2024-03-01/_SUCCESS: not a .jsonl file",
+        "warning: skipped science_base_activity/dt=2024-03-02/_SUCCESS: not a .jsonl file"),
+        log.stream().filter(l -> l.startsWith("warning:")).toList());
+    log.clear();
+    assertEquals(List.of(), run("r2"));
+    assertEquals(List.of(
+        "warning: skipped science_base_activity/dt=2024-03-02/sub: not a file (a folder in a folder)",
+        "warning: skipped science_base_activity/dt=2024-03-02/_SUCCESS: not a .jsonl file"),
+        log.stream().filter(l -> l.startsWith("warning:")).toList());
   }
 
   @Test

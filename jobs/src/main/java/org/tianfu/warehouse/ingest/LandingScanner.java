@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.tianfu.warehouse.contract.LandingTimestamps;
 import org.tianfu.warehouse.store.Storage;
 import org.tianfu.warehouse.store.Storage.FileEntry;
@@ -19,6 +20,7 @@ import org.tianfu.warehouse.store.Storage.FileEntry;
  * silently passed over.
  */
 public final class LandingScanner {
+  private static final String JSONL = ".jsonl";
   private final Storage landing;
   private final Consumer<String> warn;
 
@@ -27,19 +29,28 @@ public final class LandingScanner {
     this.warn = warn;
   }
 
-  /** The source's dt folders that hold files, oldest first; none when the source has no folder yet. */
+  /**
+   * The source's dt folders that hold files, oldest first; none when the source has no folder yet.
+   * Their files other than {@code .jsonl} are not reported here but kept in {@link DtFolder#skipped()}:
+   * the run warns about them when it reads that day, not again every night after.
+   */
   public List<DtFolder> folders(String source) {
     List<DtFolder> out = new ArrayList<>();
     folderFiles(landing, source, name -> name.startsWith("dt=") && LandingTimestamps.parseDate(name.substring(3)) != null,
-        "a dt=YYYY-MM-DD folder", ".jsonl", warn)
-        .forEach((folder, files) -> out.add(new DtFolder(source, folder.substring(3), files)));
+        "a dt=YYYY-MM-DD folder", "", warn)
+        .forEach((folder, files) -> {
+          Map<Boolean, List<FileEntry>> jsonl = files.stream()
+              .collect(Collectors.partitioningBy(f -> f.name().endsWith(JSONL)));
+          out.add(new DtFolder(source, folder.substring(3), jsonl.get(true),
+              jsonl.get(false).stream().map(f -> skipped(source, folder + "/" + f.name(), "a " + JSONL + " file")).toList()));
+        });
     return out;
   }
 
   /**
    * The files of a source laid out as {@code <source>/<folder>/<file>}, by folder in name order.
    * A file elsewhere (beside the folders, in a folder not named as {@code folderName} wants, or one
-   * level deeper) and a file without {@code extension} are reported to {@code warn} and skipped. A file
+   * level deeper) and a file without {@code extension} (empty: any) are reported to {@code warn} and skipped. A file
    * that cannot be read is kept, so that reading it fails the run by name.
    */
   public static Map<String, List<FileEntry>> folderFiles(Storage landing, String source, Predicate<String> folderName,
@@ -50,17 +61,23 @@ public final class LandingScanner {
       String[] parts = file.relative().split("/");
       if (parts.length == 1 || !folderName.test(parts[0])) {
         if (skippedFolders.add(parts[0])) {
-          warn.accept("skipped " + source + "/" + parts[0] + ": not " + folderKind);
+          warn.accept(skipped(source, parts[0], folderKind));
         }
-      } else if (parts.length > 2 || !file.name().endsWith(extension)) {
+      } else if (parts.length > 2) {
         if (skippedFolders.add(parts[0] + "/" + parts[1])) {
-          warn.accept("skipped " + source + "/" + parts[0] + "/" + parts[1] + ": not a " + extension + " file");
+          warn.accept(skipped(source, parts[0] + "/" + parts[1], "a file (a folder in a folder)"));
         }
+      } else if (!file.name().endsWith(extension)) {
+        warn.accept(skipped(source, parts[0] + "/" + parts[1], "a " + extension + " file"));
       } else {
         out.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(file);
       }
     }
     return out;
+  }
+
+  private static String skipped(String source, String entry, String kind) {
+    return "skipped " + source + "/" + entry + ": not " + kind;
   }
 
   /** A source's files; a folder that cannot be listed fails the run by name. */

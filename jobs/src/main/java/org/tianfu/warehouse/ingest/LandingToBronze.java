@@ -59,7 +59,10 @@ public final class LandingToBronze {
         }
         Set<String> known = ingestedFiles.get(spec.name() + "/" + folder.dt());
         if (known == null) {
-          folders.add(folder);
+          folder.skipped().forEach(w -> log.accept("warning: " + w));
+          if (!folder.files().isEmpty()) {
+            folders.add(folder);
+          }
         } else {
           warnAboutNewFiles(folder, known);
         }
