@@ -48,6 +48,11 @@ class WarehouseCliIT {
     return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
   }
 
+  private static final String S3A_ERROR = "error: --landing s3a://bucket/landing: No FileSystem for scheme \"s3a\""
+      + " (Class org.apache.hadoop.fs.s3a.S3AFileSystem not found) (its Hadoop connector is not on the classpath, and"
+      + " bin/warehouse has none: for s3a://, run under spark-submit --packages org.apache.hadoop:hadoop-aws:"
+      + VersionInfo.getVersion() + ", see the README's \"Running on a Spark cluster\")";
+
   private static void assertOneLineError(Result r, String expected) {
     assertEquals(2, r.exit(), r.err());
     assertEquals(expected + "\n", r.err());
@@ -71,10 +76,7 @@ class WarehouseCliIT {
     // The launcher's classpath has no S3A connector (the tests' has, for ObjectStoreIT).
     assertOneLineError(warehouse(Map.of("WAREHOUSE_PII_KEY", "k"), "run", "--landing", "s3a://bucket/landing",
         "--warehouse", tmp.resolve("w").toString()),
-        "error: --landing s3a://bucket/landing: No FileSystem for scheme \"s3a\" (Class org.apache.hadoop.fs.s3a."
-            + "S3AFileSystem not found) (its Hadoop connector is not on the classpath, and bin/warehouse has none: for"
-            + " s3a://, run under spark-submit --packages org.apache.hadoop:hadoop-aws:" + VersionInfo.getVersion()
-            + ", see the README's \"Running on a Spark cluster\")");
+        S3A_ERROR);
     assertOneLineError(warehouse(Map.of(), "sql", "--warehouse", tmp.toString(), "SELECT 1"),
         "error: --warehouse " + tmp + " holds no tables yet: run 'warehouse run' first");
   }
@@ -109,6 +111,9 @@ class WarehouseCliIT {
     assertFalse(Files.exists(target.resolve("warehouse.aot.failed")), "see target/warehouse.aot.log");
     assertTrue(Files.getLastModifiedTime(target.resolve("warehouse.aot"))
         .compareTo(Files.getLastModifiedTime(target.resolve("warehouse-0.1.0.jar"))) > 0);
+    // A command that loads Hadoop and Spark says its one line, without the JVM's warnings of Java 24+.
+    assertOneLineError(warehouse(Map.of("JAVA_HOME", jdk.get().toString(), "WAREHOUSE_PII_KEY", "k"), "run",
+        "--landing", "s3a://bucket/landing", "--warehouse", tmp.resolve("w").toString()), S3A_ERROR);
   }
 
   /** A JDK of at least that major version under /usr/lib/jvm (where Debian and Temurin install them). */
