@@ -92,6 +92,20 @@ class TargetsReaderTest {
   }
 
   @Test
+  void otherFilesAndMisplacedOnesAreWarnedAboutAndNotRead() throws IOException {
+    write("01.csv", "year,county_code,kpi_code,target\n2024,511922,service_orders,324\n".getBytes(StandardCharsets.UTF_8));
+    write("说明.txt", "not targets".getBytes(StandardCharsets.UTF_8));
+    Files.writeString(landing.resolve("targets/targets.csv"), "year,county_code,kpi_code,target\n");
+    Files.createDirectories(landing.resolve("targets/year=2025"));
+    Files.writeString(landing.resolve("targets/year=2025/_SUCCESS"), "");
+    List<TargetsFile> files = reader().readAll(new LocalStorage(landing));
+    assertEquals(List.of("01.csv"), files.stream().map(TargetsFile::file).toList());
+    assertEquals(List.of("skipped targets/targets.csv: not a year=YYYY folder",
+        "skipped targets/year=2024/说明.txt: not a .csv file", "skipped targets/year=2025/_SUCCESS: not a .csv file"),
+        warnings.stream().sorted().toList());
+  }
+
+  @Test
   void encodingIsDecidedByBomThenUtf8ThenGb18030() {
     assertEquals("南江县", TargetsReader.decode(utf8WithBom("南江县")));
     assertEquals("南江县", TargetsReader.decode("南江县".getBytes(StandardCharsets.UTF_8)));

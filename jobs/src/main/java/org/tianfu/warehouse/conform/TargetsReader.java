@@ -50,8 +50,10 @@ public final class TargetsReader {
   public List<TargetsFile> readAll(Storage landing) {
     List<TargetsFile> files = new ArrayList<>();
     LandingScanner.folderFiles(landing, SOURCE, name -> name.matches("year=\\d{4}"), "a year=YYYY folder", ".csv", warn)
-        .forEach((folder, entries) -> entries.forEach(
-            file -> files.add(read(landing, file, folder, Integer.parseInt(folder.substring(5))))));
+        .forEach((folder, entries) -> {
+          entries.others().forEach(warn);
+          entries.wanted().forEach(file -> files.add(read(landing, file, folder, Integer.parseInt(folder.substring(5)))));
+        });
     return files;
   }
 

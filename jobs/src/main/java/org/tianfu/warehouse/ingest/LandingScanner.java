@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.tianfu.warehouse.contract.LandingTimestamps;
 import org.tianfu.warehouse.store.Storage;
 import org.tianfu.warehouse.store.Storage.FileEntry;
@@ -37,25 +36,24 @@ public final class LandingScanner {
   public List<DtFolder> folders(String source) {
     List<DtFolder> out = new ArrayList<>();
     folderFiles(landing, source, name -> name.startsWith("dt=") && LandingTimestamps.parseDate(name.substring(3)) != null,
-        "a dt=YYYY-MM-DD folder", "", warn)
-        .forEach((folder, files) -> {
-          Map<Boolean, List<FileEntry>> jsonl = files.stream()
-              .collect(Collectors.partitioningBy(f -> f.name().endsWith(JSONL)));
-          out.add(new DtFolder(source, folder.substring(3), jsonl.get(true),
-              jsonl.get(false).stream().map(f -> skipped(source, folder + "/" + f.name(), "a " + JSONL + " file")).toList()));
-        });
+        "a dt=YYYY-MM-DD folder", JSONL, warn)
+        .forEach((folder, files) -> out.add(new DtFolder(source, folder.substring(3), files.wanted(), files.others())));
     return out;
   }
 
+  /** A folder's files that have the extension wanted, and a warning for each of its other files, which are not read. */
+  public record FolderFiles(List<FileEntry> wanted, List<String> others) {}
+
   /**
-   * The files of a source laid out as {@code <source>/<folder>/<file>}, by folder in name order.
-   * A file elsewhere (beside the folders, in a folder not named as {@code folderName} wants, or one
-   * level deeper) and a file without {@code extension} (empty: any) are reported to {@code warn} and skipped. A file
-   * that cannot be read is kept, so that reading it fails the run by name.
+   * The files of a source laid out as {@code <source>/<folder>/<file>}, by folder in name order. A file
+   * elsewhere (beside the folders, in a folder not named as {@code folderName} wants, or one level
+   * deeper) is reported to {@code warn} and skipped. A file without {@code extension} is skipped too,
+   * its warning kept in its folder's {@link FolderFiles#others()} for the caller to give when it reads
+   * that folder. A file that cannot be read is kept, so that reading it fails the run by name.
    */
-  public static Map<String, List<FileEntry>> folderFiles(Storage landing, String source, Predicate<String> folderName,
+  public static Map<String, FolderFiles> folderFiles(Storage landing, String source, Predicate<String> folderName,
       String folderKind, String extension, Consumer<String> warn) {
-    Map<String, List<FileEntry>> out = new TreeMap<>();
+    Map<String, FolderFiles> out = new TreeMap<>();
     Set<String> skippedFolders = new HashSet<>();
     for (FileEntry file : list(landing, source)) {
       String[] parts = file.relative().split("/");
@@ -67,10 +65,13 @@ public final class LandingScanner {
         if (skippedFolders.add(parts[0] + "/" + parts[1])) {
           warn.accept(skipped(source, parts[0] + "/" + parts[1], "a file (a folder in a folder)"));
         }
-      } else if (!file.name().endsWith(extension)) {
-        warn.accept(skipped(source, parts[0] + "/" + parts[1], "a " + extension + " file"));
       } else {
-        out.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(file);
+        FolderFiles folder = out.computeIfAbsent(parts[0], k -> new FolderFiles(new ArrayList<>(), new ArrayList<>()));
+        if (file.name().endsWith(extension)) {
+          folder.wanted().add(file);
+        } else {
+          folder.others().add(skipped(source, parts[0] + "/" + parts[1], "a " + extension + " file"));
+        }
       }
     }
     return out;
