@@ -44,7 +44,7 @@ public final class SparkSessions {
         .setIfMissing("spark.databricks.delta.snapshotPartitions", "2")
         // Each table's file list, cached by Delta, is scanned by every query that skips files (some 90
         // a night); kept as objects, not serialized, each scan skips deserializing it. A night's tables
-        // hold a few hundred files, not millions (BENCHMARKS.md, session 16: a night about 4% faster).
+        // hold a few hundred files, not millions (BENCHMARKS.md, session 16: a night about 5% faster).
         .setIfMissing("spark.databricks.delta.snapshotCache.storageLevel", "MEMORY_ONLY")
         // In a session whose time zone is not UTC, Delta rebuilds a table's whole file list after every
         // commit, to check the list it keeps incrementally: a Spark job per commit, about 90 jobs a
