@@ -6,10 +6,9 @@ WITH weighted AS (
   SELECT k.period, k.county_code, w.weight,
          100 * LEAST(k.pace, m.kpi_score_cap) AS kpi_score
   FROM kpi_county_month k
-  JOIN periods p ON p.period = k.period
   JOIN kpi_weights w ON w.kpi_code = k.kpi_code
   CROSS JOIN methodology m
-  WHERE k.target > 0
+  WHERE k.target > 0 AND k.period IN (SELECT period FROM periods)
 ),
 scores AS (
   -- Σ w·kpi_score / Σ w. Each term is put on a grid of 2^-40 (about 1e-12, far below anything

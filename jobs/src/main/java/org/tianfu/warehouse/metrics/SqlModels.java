@@ -9,9 +9,6 @@ import java.util.List;
 /**
  * The SQL files under {@code jobs/sql/} (in the jar as {@code /sql/}), in the subset of SQL that
  * Spark and DuckDB both run. Each file is one query whose relation is named after the file.
- * The gold models select their months by joining {@code periods}, not by {@code IN (SELECT period
- * FROM periods)}: Spark turns that subquery into a join only after Delta has chosen the files to
- * read, and Delta then chooses them again as the query runs, a Spark job per table scanned.
  */
 public final class SqlModels {
   public static final String SILVER_ORDERS = "silver/orders";
