@@ -1,6 +1,7 @@
 package org.tianfu.warehouse.orchestrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -71,6 +72,11 @@ class ObjectStoreIT {
     s3a.forEach(spark.sparkContext().hadoopConfiguration()::set);
     WarehouseLayout onS3 = new WarehouseLayout(Storage.at("s3a://lake/warehouse", spark.sparkContext()::hadoopConfiguration));
     assertEquals(TableRows.dataTables(local.layout()), TableRows.dataTables(onS3));
+    // Whether a table exists is asked of its first commit, one request (WarehouseLayout.committed).
+    String log = "gold/county_scores/_delta_log";
+    assertTrue(onS3.storage().isFile(log + "/00000000000000000000.json"));
+    assertFalse(onS3.storage().isFile(log), "a folder is no file");
+    assertFalse(onS3.storage().isFile(log + "/00000000000000999999.json"));
     for (String table : GOLD) {
       assertEquals(TableRows.sorted(spark, local.layout(), table), TableRows.sorted(spark, onS3, table), table);
     }

@@ -30,6 +30,16 @@ class WarehouseLayoutTest {
   }
 
   @Test
+  void aTableWhoseEarlyCommitsWereCleanedUpStillExists() throws Exception {
+    WarehouseLayout layout = new WarehouseLayout(root);
+    Path log = Files.createDirectories(Path.of(layout.path("gold.kpi_actuals")).resolve("_delta_log"));
+    Files.writeString(log.resolve("00000000000000000010.checkpoint.parquet"), "");
+    Files.writeString(log.resolve("00000000000000000011.json"), "{}");
+    assertTrue(layout.exists("gold.kpi_actuals"));
+    assertFalse(layout.exists("gold.county_scores"), "no folder, no table");
+  }
+
+  @Test
   void tableNamesAreLayerDotTable() {
     WarehouseLayout layout = new WarehouseLayout(root);
     assertEquals(root.resolve("gold").resolve("county_scores").toString(), layout.path("gold.county_scores"));

@@ -59,6 +59,17 @@ final class HadoopStorage implements Storage {
   }
 
   @Override
+  public boolean isFile(String file) {
+    try {
+      return fs.getFileStatus(path(file)).isFile();
+    } catch (FileNotFoundException e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path(file) + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public List<String> names(String folder) {
     try {
       return Arrays.stream(fs.listStatus(path(folder))).map(s -> s.getPath().getName()).sorted().toList();

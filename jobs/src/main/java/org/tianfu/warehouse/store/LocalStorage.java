@@ -30,6 +30,11 @@ public record LocalStorage(Path dir) implements Storage {
   }
 
   @Override
+  public boolean isFile(String file) {
+    return Files.isRegularFile(dir.resolve(file));
+  }
+
+  @Override
   public List<String> names(String folder) {
     Path parent = dir.resolve(folder);
     if (!Files.isDirectory(parent)) {

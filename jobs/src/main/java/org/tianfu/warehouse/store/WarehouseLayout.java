@@ -14,6 +14,7 @@ public record WarehouseLayout(Storage storage) {
   public static final String QUARANTINE = "ops.quarantine";
   public static final String INGEST_AUDIT = "ops.ingest_audit";
   private static final Pattern COMMIT = Pattern.compile("\\d{20}\\.(json|checkpoint\\.parquet)");
+  private static final String FIRST_COMMIT = "00000000000000000000.json";
 
   /** A warehouse in a local directory. */
   public WarehouseLayout(Path dir) {
@@ -48,10 +49,15 @@ public record WarehouseLayout(Storage storage) {
   /**
    * A directory is a table once its first commit is in the log. A run killed while creating a
    * table leaves data files and an empty {@code _delta_log} behind: that is no table yet, and the
-   * next run creates it afresh (Delta ignores the unreferenced files).
+   * next run creates it afresh (Delta ignores the unreferenced files). The first commit, kept for the
+   * ten years of log retention, answers with one request; a log listing, which on an object store pages
+   * through every commit of the table's years, is left for a table without it (its early commits
+   * cleaned up: a checkpoint then stands for them) and for a table that does not exist.
    */
   private boolean committed(String table) {
-    return storage.names(table + "/_delta_log").stream().anyMatch(n -> COMMIT.matcher(n).matches());
+    String log = table + "/_delta_log";
+    return storage.isFile(log + "/" + FIRST_COMMIT)
+        || storage.names(log).stream().anyMatch(n -> COMMIT.matcher(n).matches());
   }
 
   /** Every Delta table in the warehouse, as {@code layer.table}, sorted (a file has no log: it is no table). */
