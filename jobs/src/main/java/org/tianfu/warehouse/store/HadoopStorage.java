@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -49,23 +50,24 @@ final class HadoopStorage implements Storage {
 
   @Override
   public boolean isFolder(String folder) {
-    try {
-      return fs.getFileStatus(path(folder)).isDirectory();
-    } catch (FileNotFoundException e) {
-      return false;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path(folder) + ": " + e.getMessage(), e);
-    }
+    FileStatus status = status(folder);
+    return status != null && status.isDirectory();
   }
 
   @Override
   public boolean isFile(String file) {
+    FileStatus status = status(file);
+    return status != null && status.isFile();
+  }
+
+  /** The entry's status, or null when there is no such entry. */
+  private FileStatus status(String relative) {
     try {
-      return fs.getFileStatus(path(file)).isFile();
+      return fs.getFileStatus(path(relative));
     } catch (FileNotFoundException e) {
-      return false;
+      return null;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path(file) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + path(relative) + ": " + e.getMessage(), e);
     }
   }
 

@@ -36,7 +36,7 @@ public interface Storage {
   /** Whether the folder below the root exists ("" for the root itself). */
   boolean isFolder(String folder);
 
-  /** Whether the file below the root exists: one request on an object store, where a listing pages. */
+  /** Whether the file below the root exists: on an object store one request when it does, where a listing pages. */
   boolean isFile(String file);
 
   /** The names of the folder's entries (files and folders), sorted; none when the folder does not exist. */
