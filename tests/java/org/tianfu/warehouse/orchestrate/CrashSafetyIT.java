@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -18,19 +17,18 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tianfu.warehouse.generate.GeneratorOptions;
-import org.tianfu.warehouse.generate.LandingGenerator;
 import org.tianfu.warehouse.store.WarehouseLayout;
+import org.tianfu.warehouse.testing.DayByDayWarehouse;
 import org.tianfu.warehouse.testing.TableRows;
 import org.tianfu.warehouse.testing.TestSpark;
 
 /**
  * SIGKILL at several points of a real {@code bin/warehouse run} — while bronze, silver, the gold
  * actuals and the scores are being written — leaves every table readable, and the next run completes to exactly the result
- * of an uninterrupted run. A second run against a held warehouse is refused, naming the holder.
+ * of uninterrupted runs: the shared day-by-day warehouse, built from the same exports. A second run against a held
+ * warehouse is refused, naming the holder.
  */
 class CrashSafetyIT {
-  private static final String KEY = "crash-safety";
   /** Log lines (regular expressions) after which to kill a run, and how long after: each lands in another stage. */
   private static final List<String[]> KILL_AFTER = List.of(
       new String[] {"bronze\\.registrations .*", "0"},                  // during ingest of the other sources
@@ -43,19 +41,15 @@ class CrashSafetyIT {
   private Process start(Path landing, Path warehouse) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(Path.of("bin/warehouse").toAbsolutePath().toString(), "run",
         "--landing", landing.toString(), "--warehouse", warehouse.toString());
-    pb.environment().put("WAREHOUSE_PII_KEY", KEY);
+    pb.environment().put("WAREHOUSE_PII_KEY", DayByDayWarehouse.PII_KEY);
     return pb.redirectErrorStream(true).start();
   }
 
   @Test
   void killedRunsLeaveReadableTablesAndTheNextRunFinishesTheJob() throws Exception {
     SparkSession spark = TestSpark.session();
-    Path landing = tmp.resolve("landing");
-    new LandingGenerator(new GeneratorOptions(landing, LocalDate.of(2024, 1, 30), LocalDate.of(2024, 2, 1),
-        0.02, 5L, 0.01, false)).run();
-    WarehouseLayout reference = new WarehouseLayout(tmp.resolve("reference"));
-    new Runner(spark, reference.root(), KEY.getBytes(StandardCharsets.UTF_8), s -> { })
-        .run(RunRequest.everything(landing.toString(), "reference"));
+    Path landing = DayByDayWarehouse.get().landing();
+    WarehouseLayout reference = DayByDayWarehouse.get().layout();
 
     WarehouseLayout crashed = new WarehouseLayout(tmp.resolve("crashed"));
     Random random = new Random(42);
