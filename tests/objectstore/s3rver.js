@@ -1,4 +1,4 @@
-// A local S3 endpoint for ObjectStoreIT: node s3rver.js DATA_DIR PORT BUCKET; prints "listening" when ready.
+// A local S3 endpoint for ClusterIT: node s3rver.js DATA_DIR PORT BUCKET; prints "listening" when ready.
 const S3rver = require('@20minutes/s3rver');
 const FilesystemStore = require('@20minutes/s3rver/lib/stores/filesystem');
 

@@ -73,7 +73,7 @@ class WarehouseCliIT {
     assertOneLineError(warehouse(Map.of("WAREHOUSE_PII_KEY", "k"), "run", "--landing", tmp.toString(), "--warehouse",
         tmp.resolve("w").toString(), "--reports", tmp.resolve("r").toString(), "--chromium", "/no/such/chromium"),
         "error: Chromium /no/such/chromium: not an executable file");
-    // The launcher's classpath has no S3A connector (the tests' has, for ObjectStoreIT).
+    // The launcher's classpath has no S3A connector (the tests' has, for ClusterIT).
     assertOneLineError(warehouse(Map.of("WAREHOUSE_PII_KEY", "k"), "run", "--landing", "s3a://bucket/landing",
         "--warehouse", tmp.resolve("w").toString()),
         S3A_ERROR);
