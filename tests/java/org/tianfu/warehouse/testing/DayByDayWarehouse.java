@@ -18,7 +18,8 @@ import org.tianfu.warehouse.store.Directories;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
- * A warehouse built as production builds one, for the tests of {@code warehouse sql}: generated
+ * A warehouse built as production builds one, for the tests of {@code warehouse sql} and the reports,
+ * and the reference that the crash-safety and cluster runs over its exports must reproduce: generated
  * exports ingested one night at a time across a month boundary (replaceWhere overwrites, MERGEs into
  * silver.orders and silver.users, DELETEs from ops.dirty_periods, and checkpoints: its tables are
  * created with a checkpoint every second commit, so that two nights leave logs like a year's, a
