@@ -48,8 +48,9 @@ class CrashSafetyIT {
   @Test
   void killedRunsLeaveReadableTablesAndTheNextRunFinishesTheJob() throws Exception {
     SparkSession spark = TestSpark.session();
-    Path landing = DayByDayWarehouse.get().landing();
-    WarehouseLayout reference = DayByDayWarehouse.get().layout();
+    DayByDayWarehouse shared = DayByDayWarehouse.get();
+    Path landing = shared.landing();
+    WarehouseLayout reference = shared.layout();
 
     WarehouseLayout crashed = new WarehouseLayout(tmp.resolve("crashed"));
     Random random = new Random(42);

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -44,15 +43,13 @@ public final class LocalS3 implements AutoCloseable {
     pb.environment().put("NODE_PATH", SERVER.resolve("node_modules").toString());
     Process server = pb.start();
     String first = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    if (!"listening".equals(first)) {
+      server.destroyForcibly();   // no caller holds it yet to close it
+    }
     assertEquals("listening", first, "s3rver did not start");
-    Map<String, String> s3a = new LinkedHashMap<>();
-    s3a.put("fs.s3a.endpoint", "http://127.0.0.1:" + port);
-    s3a.put("fs.s3a.endpoint.region", "us-east-1");
-    s3a.put("fs.s3a.path.style.access", "true");
-    s3a.put("fs.s3a.connection.ssl.enabled", "false");
-    s3a.put("fs.s3a.access.key", "S3RVER");
-    s3a.put("fs.s3a.secret.key", "S3RVER");
-    return new LocalS3(server, Map.copyOf(s3a));
+    return new LocalS3(server, Map.of("fs.s3a.endpoint", "http://127.0.0.1:" + port, "fs.s3a.endpoint.region", "us-east-1",
+        "fs.s3a.path.style.access", "true", "fs.s3a.connection.ssl.enabled", "false",
+        "fs.s3a.access.key", "S3RVER", "fs.s3a.secret.key", "S3RVER"));
   }
 
   /** The S3A settings (Hadoop's names, without Spark's {@code spark.hadoop.} prefix). */
