@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tianfu.warehouse.store.Storage;
 import org.tianfu.warehouse.store.WarehouseLayout;
 import org.tianfu.warehouse.testing.DayByDayWarehouse;
+import org.tianfu.warehouse.testing.FreePort;
 import org.tianfu.warehouse.testing.LocalS3;
 import org.tianfu.warehouse.testing.TableRows;
 import org.tianfu.warehouse.testing.TestSpark;
@@ -69,11 +69,11 @@ class ClusterIT {
       out.write(new byte[0]);
     }
 
-    int port = freePort();
+    int port = FreePort.pick();
     String master = "spark://127.0.0.1:" + port;
     Path sparkHome = sparkHome();
     cluster.add(daemon(sparkHome, "master", "org.apache.spark.deploy.master.Master",
-        "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(freePort())));
+        "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(FreePort.pick())));
     for (int i = 1; i <= 2; i++) {
       cluster.add(daemon(sparkHome, "worker-" + i, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
           "--cores", "1", "--memory", "1g", "--webui-port", "0", "--work-dir", tmp.resolve("work-" + i).toString(), master));
@@ -193,11 +193,5 @@ class ClusterIT {
   private static void killTree(Process process) {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,10 +31,7 @@ public final class LocalS3 implements AutoCloseable {
 
   /** Starts the server on a free port, keeping its objects under {@code dir}. */
   public static LocalS3 start(Path dir) throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = FreePort.pick();
     ProcessBuilder pb = new ProcessBuilder("node", SERVER.resolve("s3rver.js").toString(),
         Files.createDirectories(dir).toString(), String.valueOf(port), "lake").redirectErrorStream(true);
     // s3rver's list continuation tokens use DES, which OpenSSL 3 keeps in its legacy provider.
