@@ -21,10 +21,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tianfu.warehouse.conform.AppendOnlyEvents;
 import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.contract.SourceSpec;
-import org.tianfu.warehouse.store.DirtyPeriods;
 import org.tianfu.warehouse.store.OpsTables;
 import org.tianfu.warehouse.store.WarehouseLayout;
 import org.tianfu.warehouse.testing.Landing;
@@ -56,8 +54,7 @@ class LandingToBronzeTest {
 
   private List<IngestAuditRow> run(String runId, String... sources) {
     BronzeIngest ingest = new BronzeIngest(spark, layout, CountyReference.load(),
-        new PiiMasking("k".getBytes(StandardCharsets.UTF_8)), runId,
-        new AppendOnlyEvents(spark, layout, new DirtyPeriods(spark, layout)));
+        new PiiMasking("k".getBytes(StandardCharsets.UTF_8)), runId);
     return new LandingToBronze(spark, layout, ingest, runId, log::add)
         .run(new LocalStorage(landing.root()), Arrays.stream(sources).map(SourceSpec::load).toList(), DayRange.ALL);
   }
@@ -107,29 +104,6 @@ class LandingToBronzeTest {
     assertEquals(List.of(new IngestAuditRow("science_base_activity", "2024-03-02", "a.jsonl", 3, 1, 2, 0)), run("r2"));
     assertEquals(List.of("[W,r2]", "[X,r1]"), rows("SELECT activity_id, run_id FROM " + bronze() + " ORDER BY 1"));
     assertEquals(Map.of("2024-03-01", 1L, "2024-03-02", 1L), filesPerDay());
-  }
-
-  @Test
-  void anAppendOnlySourcesLoadedLinesAreItsSilverEventsTheirMonthsMarkedDirty() {
-    landing.write("science_base_activity", "2024-03-01", "a.jsonl", String.format(A, "X", 1), String.format(A, "X", 2));
-    run("r1");
-    assertEquals(List.of("[X,1,2024-03,2024-03-01,a.jsonl,1]"), rows("SELECT activity_id, participants, period, dt, file,"
-        + " line_number FROM delta.`" + layout.path("silver.science_base_activity") + "`"));
-    assertEquals(List.of("[kpis,2024-03]"), rows("SELECT * FROM " + dirty()));
-
-    // The day re-exported with the activity moved to April, its audit forgotten as a rerun does: the
-    // months of the old slice and the new one are both marked.
-    spark.sql("DELETE FROM " + dirty());
-    spark.sql("DELETE FROM delta.`" + layout.path("ops.ingest_audit") + "`");
-    landing.write("science_base_activity", "2024-03-01", "a.jsonl", String.format(A, "X", 5).replace("2024-03-01", "2024-04-02"));
-    run("r2");
-    assertEquals(List.of("[X,5,2024-04]"), rows("SELECT activity_id, participants, period FROM delta.`"
-        + layout.path("silver.science_base_activity") + "`"));
-    assertEquals(List.of("[kpis,2024-03]", "[kpis,2024-04]"), rows("SELECT * FROM " + dirty() + " ORDER BY period"));
-  }
-
-  private String dirty() {
-    return "delta.`" + layout.path("ops.dirty_periods") + "`";
   }
 
   @Test

@@ -10,15 +10,12 @@ import io.delta.tables.DeltaTable;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.tianfu.warehouse.contract.SourceSpec;
 import org.tianfu.warehouse.metrics.SqlModels;
 import org.tianfu.warehouse.store.StatsColumns;
 import org.tianfu.warehouse.store.WarehouseLayout;
@@ -42,11 +39,6 @@ record CurrentStateMerge(String model, String eventsTable, String eventsView, St
   static final CurrentStateMerge USERS = new CurrentStateMerge(SqlModels.SILVER_USERS,
       "silver.registration_events", "registration_events", "silver.users", "user_id", "first_register_period",
       List.of("first_register_county", "first_register_type"));
-
-  /** The state a source's events keep current; empty for a source whose events are all there is. */
-  static Optional<CurrentStateMerge> of(SourceSpec spec) {
-    return Stream.of(ORDERS, USERS).filter(s -> s.eventsTable.equals("silver." + spec.silverTable())).findFirst();
-  }
 
   /** The recomputed states of {@code keys} (a one-column dataset named like the key). */
   Dataset<Row> recompute(SparkSession spark, WarehouseLayout layout, Dataset<Row> keys) {

@@ -33,10 +33,9 @@ import org.tianfu.warehouse.store.WarehouseLayout;
 /**
  * Lands a batch of dt folders of one source in bronze. Every counted line is classified once —
  * quarantined (first contract violation), duplicate (its id already loaded, or loaded earlier in
- * the batch by dt, file, line) or loaded. The loaded lines are written here, to bronze and to the
- * source's {@link LoadedLinesSink} table if it has one, and checked against the count each commit
- * reports; the quarantined lines and the audit rows follow, for all sources at once
- * ({@link QuarantineAndAudit}).
+ * the batch by dt, file, line) or loaded. The loaded lines are written here and checked against the
+ * count the bronze commit reports; the quarantined lines and the audit rows follow, for all sources
+ * at once ({@link QuarantineAndAudit}).
  */
 public final class BronzeIngest {
   /**
@@ -52,16 +51,14 @@ public final class BronzeIngest {
   private final CountyReference counties;
   private final PiiMasking pii;
   private final String runId;
-  private final LoadedLinesSink sink;
 
   public BronzeIngest(SparkSession spark, WarehouseLayout layout, CountyReference counties,
-      PiiMasking pii, String runId, LoadedLinesSink sink) {
+      PiiMasking pii, String runId) {
     this.spark = spark;
     this.layout = layout;
     this.counties = counties;
     this.pii = pii;
     this.runId = runId;
-    this.sink = sink;
   }
 
   /**
@@ -104,18 +101,12 @@ public final class BronzeIngest {
       }
       bronzeColumns.addAll(List.of(col("dt"), col("file"), col("line_number"), lit(runId).as("run_id")));
       // The loaded lines are a join away from the cached lines: no second full copy of the batch.
-      Dataset<Row> loaded = lines.where(col("_reason").isNull()).join(duplicates.keys(), LINE_KEY, "left_anti")
-          .select(bronzeColumns.toArray(Column[]::new));
-      long stored = DeltaReplace.replace(DayFiles.arrange(loaded, dts.size()),
+      Dataset<Row> loaded = lines.where(col("_reason").isNull()).join(duplicates.keys(), LINE_KEY, "left_anti");
+      long stored = DeltaReplace.replace(DayFiles.arrange(loaded.select(bronzeColumns.toArray(Column[]::new)), dts.size()),
           layout.path(WarehouseLayout.bronze(spec.name())), DeltaReplace.in("dt", dts),
           StatsColumns.of(spec.idField()), "dt");
       List<IngestAuditRow> audit = account(spec, batch, fileCounts, duplicates);
-      long classified = audit.stream().mapToLong(IngestAuditRow::loaded).sum();
-      requireStored("loaded", classified, "bronze." + spec.name(), stored);
-      Optional<String> also = sink.table(spec);
-      if (also.isPresent()) {
-        requireStored("loaded", classified, also.get(), sink.write(spec, loaded, dts));
-      }
+      requireStored("loaded", audit.stream().mapToLong(IngestAuditRow::loaded).sum(), "bronze." + spec.name(), stored);
       Dataset<Row> quarantined = lines.where(col("_reason").isNotNull()).select(
           lit(spec.name()).as("source"), col("dt"), col("file"), col("line_number"),
           col("_reason").as("reason"), col("_raw").as("raw"), lit(runId).as("run_id"));

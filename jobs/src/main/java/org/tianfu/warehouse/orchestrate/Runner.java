@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
-import org.tianfu.warehouse.conform.AppendOnlyEvents;
 import org.tianfu.warehouse.conform.ConformStage;
 import org.tianfu.warehouse.conform.TargetsConform;
 import org.tianfu.warehouse.conform.TargetsReader;
@@ -32,7 +31,6 @@ import org.tianfu.warehouse.metrics.ScoreStage;
 import org.tianfu.warehouse.serve.report.MonthlyReports;
 import org.tianfu.warehouse.store.ConformedDays;
 import org.tianfu.warehouse.store.DeltaReplace;
-import org.tianfu.warehouse.store.DirtyPeriods;
 import org.tianfu.warehouse.store.ExportDays;
 import org.tianfu.warehouse.store.Storage;
 import org.tianfu.warehouse.store.WarehouseLayout;
@@ -118,10 +116,6 @@ public final class Runner {
     }
   }
 
-  private SourceSpec source(String name) {
-    return sources.stream().filter(spec -> spec.name().equals(name)).findFirst().orElseThrow();
-  }
-
   private static boolean sameMonth(DayRange a, DayRange b) {
     return YearMonth.from(a.last()).equals(YearMonth.from(b.last()));
   }
@@ -154,12 +148,9 @@ public final class Runner {
       case TaskGraph.REPORTS -> rows.putAll(reports(request.reports(), runId));
       case TaskGraph.PUBLISH -> rows.put(Publication.TABLE, new Publication(spark, layout).run(runId));
       case TaskGraph.INGEST -> {
-        AppendOnlyEvents silver = new AppendOnlyEvents(spark, layout, new DirtyPeriods(spark, layout));
-        BronzeIngest ingest = new BronzeIngest(spark, layout, counties, new PiiMasking(piiKey), runId, silver);
+        BronzeIngest ingest = new BronzeIngest(spark, layout, counties, new PiiMasking(piiKey), runId);
         for (IngestAuditRow a : new LandingToBronze(spark, layout, ingest, runId, log).run(landing, sources, days)) {
           rows.merge(WarehouseLayout.bronze(a.source()), a.loaded(), Long::sum);
-          // The same rows, checked against that table's commit as bronze's are.
-          silver.table(source(a.source())).ifPresent(t -> rows.merge(t, a.loaded(), Long::sum));
           rows.merge(WarehouseLayout.QUARANTINE, a.quarantined(), Long::sum);
           rows.merge(WarehouseLayout.INGEST_AUDIT, 1L, Long::sum);
         }

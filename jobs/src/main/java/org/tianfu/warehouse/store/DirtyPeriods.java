@@ -19,7 +19,7 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class DirtyPeriods {
   public static final String TABLE = "ops.dirty_periods";
-  /** Months whose actuals and completion rows must be recomputed (marked by ingest and conform). */
+  /** Months whose actuals and completion rows must be recomputed (marked by conform). */
   public static final String KPIS = "kpis";
   /** Months whose scores and ranks must be recomputed (marked by the kpis stage). */
   public static final String SCORES = "scores";
@@ -47,7 +47,7 @@ public final class DirtyPeriods {
 
   /**
    * Marks the months dirty for the stage (months already marked are not written twice; the table is
-   * read once per stage). Synchronized because sources mark months side by side: each sees
+   * read once per stage). Synchronized because conform's sources mark months side by side: each sees
    * the others' rows, and only one creates the table.
    */
   public synchronized void add(String stage, Collection<YearMonth> months) {
