@@ -1,5 +1,8 @@
 package org.tianfu.warehouse.orchestrate;
 
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,11 +14,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -125,11 +130,21 @@ class PipelineIT {
     String mobile = "(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)";
     for (String table : full.tables()) {
       Dataset<Row> rows = table(full, table);
+      List<String> columns = new ArrayList<>();
       for (StructField f : rows.schema().fields()) {
         // A hex HMAC digest may hold 11 digits in a row by chance; it is the hash, not a number.
         if (f.dataType().equals(DataTypes.StringType) && !f.name().endsWith("_hash")) {
-          assertEquals(0L, rows.where(rows.col(f.name()).rlike(mobile)).count(), table + "." + f.name());
+          columns.add(f.name());
         }
+      }
+      if (columns.isEmpty()) {
+        continue;
+      }
+      // One pass per table counts every column's matches: a job per column made this test half a minute.
+      Column[] matches = columns.stream().map(c -> count(when(rows.col(c).rlike(mobile), lit(1)))).toArray(Column[]::new);
+      Row counts = rows.agg(matches[0], Arrays.copyOfRange(matches, 1, matches.length)).first();
+      for (int i = 0; i < columns.size(); i++) {
+        assertEquals(0L, counts.getLong(i), table + "." + columns.get(i));
       }
     }
     assertTrue(table(full, "bronze.registrations").where("phone_masked RLIKE '^1[3-9][0-9]\\\\*{4}[0-9]{4}$'").count() > 0);
