@@ -109,7 +109,7 @@ public final class Runner {
         }
         runs.ended(runId, written, null);
         return written;
-      } catch (RuntimeException e) {
+      } catch (Exception e) {   // and Spark's checked ones, thrown unannounced from Scala
         runs.ended(runId, written, e);
         throw e;
       }

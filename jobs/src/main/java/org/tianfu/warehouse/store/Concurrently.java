@@ -41,15 +41,21 @@ public final class Concurrently {
           throw new IllegalStateException("interrupted while waiting for " + items, e);
         }
       }
-      if (failure instanceof RuntimeException r) {
-        throw r;
-      }
-      if (failure instanceof Error e) {
-        throw e;   // a Function throws nothing checked, so these are the only kinds
+      if (failure != null) {
+        throw Concurrently.<RuntimeException>rethrow(failure);
       }
       return results;
     } finally {
       threads.shutdown();
     }
+  }
+
+  /**
+   * Throws the failure as it is. Spark's Scala code throws checked exceptions (AnalysisException) that
+   * no Java signature announces; callers tell a user's mistake from a fault by the exception's type.
+   */
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E rethrow(Throwable failure) throws E {
+    throw (E) failure;
   }
 }
