@@ -14,8 +14,11 @@ class PiiMaskingTest {
   void mobilesAreMaskedWhereverTheyStand() {
     assertEquals("call 139****5678 or +86138****0000",
         PiiMasking.maskMobiles("call 13912345678 or +8613800000000"));
+    assertEquals("手机 139****5678，+86 138****0000，139****5678",
+        PiiMasking.maskMobiles("手机 139 1234 5678，+86 138-0000-0000，139-12345678"));
     // Not a mobile: 12 digits, or a landline.
-    assertEquals("139123456789 028-85551234", PiiMasking.maskMobiles("139123456789 028-85551234"));
+    assertEquals("139123456789 139 1234 56789 028-85551234",
+        PiiMasking.maskMobiles("139123456789 139 1234 56789 028-85551234"));
   }
 
   @Test

@@ -14,9 +14,10 @@ import javax.crypto.spec.SecretKeySpec;
  * on a phone without seeing it; the masked form ({@code 139****5678}) lets staff recognise one.
  */
 public final class PiiMasking implements Serializable {
-  // A mainland mobile number, with or without +86, not part of a longer digit run.
+  // A mainland mobile number, with or without +86, not part of a longer digit run; its groups may be
+  // written apart by a space or a hyphen (139 1234 5678, 139-1234-5678), as people type them.
   private static final Pattern MOBILE =
-      Pattern.compile("(?<![0-9])((?:\\+?86)?1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])");
+      Pattern.compile("(?<![0-9])((?:\\+?86[ -]?)?1[3-9][0-9])[ -]?[0-9]{4}[ -]?([0-9]{4})(?![0-9])");
 
   private final byte[] key;
   private transient Mac mac;
