@@ -70,17 +70,21 @@ class TargetsReaderTest {
         + "2024,511922,service_orders,0\n"      // line 6
         + "2024,511922,service_orders,-5\n"     // line 7
         + "\n"
-        + "2024,511922,service_orders\n")       // line 9: short row, no target
+        + "2024,511922,service_orders\n"        // line 9: short row, no target
+        + "2024,511922,service_orders,0.0000004\n"            // line 10: 0 as stored (six places)
+        + "2024,511922,service_orders,1000000000000000000\n"  // line 11: 10^18 does not fit DECIMAL(24,6)
+        + "2024,510104,service_orders,0.0000005\n")            // line 12: 0.000001 as stored
         .getBytes(StandardCharsets.UTF_8));
     List<TargetsFile> files = reader().readAll(new LocalStorage(landing));
     assertEquals(List.of(
             List.of(2L, "unknown_county:county_code"), List.of(3L, "bad_value:kpi_code"), List.of(4L, "bad_value:year"),
             List.of(5L, "bad_value:target"), List.of(6L, "bad_value:target"), List.of(7L, "bad_value:target"),
-            List.of(9L, "bad_value:target")),
+            List.of(9L, "bad_value:target"), List.of(10L, "bad_value:target"), List.of(11L, "bad_value:target")),
         files.get(1).rejected().stream().map(r -> List.<Object>of(r.lineNumber(), r.reason())).toList());
     assertEquals("2024,511922,orders,1", files.get(1).rejected().get(1).raw());
     assertEquals("year=2024", files.get(1).rejected().get(0).dt());
     assertEquals(new BigDecimal("324.000000"), TargetsReader.effective(files).get("2024/511922/service_orders").target());
+    assertEquals(new BigDecimal("0.000001"), TargetsReader.effective(files).get("2024/510104/service_orders").target());
   }
 
   @Test

@@ -33,6 +33,7 @@ import org.tianfu.warehouse.store.Storage.FileEntry;
 public final class TargetsReader {
   static final String SOURCE = "targets";
   /** Targets are stored as DECIMAL(24,6). */
+  static final int PRECISION = 24;
   static final int SCALE = 6;
   private static final List<String> COLUMNS = List.of("year", "county_code", "kpi_code", "target");
 
@@ -96,8 +97,7 @@ public final class TargetsReader {
         if (reason != null) {
           rejected.add(new RejectedLine(SOURCE, folder, file, line, reason, raw));
         } else {
-          accepted.add(new TargetRow(folderYear, row.get("county_code"), row.get("kpi_code"),
-              new BigDecimal(row.get("target")).setScale(SCALE, RoundingMode.HALF_UP), file, line));
+          accepted.add(new TargetRow(folderYear, row.get("county_code"), row.get("kpi_code"), stored(row.get("target")), file, line));
         }
       }
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
@@ -118,13 +118,20 @@ public final class TargetsReader {
       return "bad_value:kpi_code";
     }
     try {
-      if (new BigDecimal(value(row, "target")).signum() <= 0) {
+      // Judged as stored: a target that rounds to 0 at six places would divide by zero in gold, and
+      // one of 10^18 or more does not fit.
+      BigDecimal target = stored(value(row, "target"));
+      if (target.signum() <= 0 || target.precision() > PRECISION) {
         return "bad_value:target";
       }
     } catch (NumberFormatException e) {
       return "bad_value:target";
     }
     return null;
+  }
+
+  private static BigDecimal stored(String target) {
+    return new BigDecimal(target).setScale(SCALE, RoundingMode.HALF_UP);
   }
 
   // A short row lacks its last cells: they count as empty.
