@@ -194,6 +194,23 @@ class LandingToBronzeTest {
     assertEquals(List.of(), rows("SELECT * FROM delta.`" + layout.path("ops.ingest_audit") + "`"));
   }
 
+  /**
+   * Every .jsonl file of a folder is read, whatever its name: Spark's file sources would skip "_" and "."
+   * names as hidden and take "{1}" as a pattern, and a space or Chinese characters must survive the URI.
+   */
+  @Test
+  void filesOfAnyJsonlNameAreRead() {
+    List<String> names = List.of(".hidden.jsonl", "_late.jsonl", "b{1}[2]*.jsonl", "x y.jsonl", "推送 100%.jsonl");
+    for (int i = 0; i < names.size(); i++) {
+      landing.write("science_base_activity", "2024-03-01", names.get(i), String.format(A, "N" + i, i), "not json");
+    }
+    List<IngestAuditRow> expected = new ArrayList<>();
+    names.forEach(n -> expected.add(new IngestAuditRow("science_base_activity", "2024-03-01", n, 2, 1, 0, 1)));
+    assertEquals(expected, run("r1"));
+    assertEquals(List.of("[.hidden.jsonl,N0]", "[_late.jsonl,N1]", "[b{1}[2]*.jsonl,N2]", "[x y.jsonl,N3]",
+        "[推送 100%.jsonl,N4]"), rows("SELECT file, activity_id FROM " + bronze() + " ORDER BY file"));
+  }
+
   /** The sources land side by side; their slices of the shared quarantine and audit must all commit. */
   @Test
   void sourcesIngestedSideBySideAllCommit() {

@@ -14,14 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.SerializableConfiguration;
 import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.contract.SourceSpec;
 import org.tianfu.warehouse.store.DayFiles;
@@ -66,25 +70,28 @@ public final class BronzeIngest {
    * quarantined lines still cached for {@link QuarantineAndAudit}; empty when the folders hold no file.
    */
   public Optional<LandedBatch> ingest(SourceSpec spec, List<DtFolder> batch) {
-    List<String> paths = new ArrayList<>();
+    List<Row> files = new ArrayList<>();
     long inputBytes = 0;
     for (DtFolder folder : batch) {
       for (FileEntry file : folder.files()) {
         if (!file.readable()) {
           throw new LandingFileException("cannot read " + file.location() + ": it is missing or not readable");
         }
-        paths.add(file.location());
+        files.add(RowFactory.create(folder.dt(), file.name(), file.location()));
         inputBytes += file.size();
       }
     }
     TreeSet<String> dts = new TreeSet<>();
     batch.forEach(f -> dts.add(f.dt()));
-    if (paths.isEmpty()) {
+    if (files.isEmpty()) {
       return Optional.empty();
     }
 
-    Dataset<Row> lines = spark.read().format("binaryFile").load(paths.toArray(String[]::new))
-        .flatMap(new FileLines(new LineValidator(spec, counties, pii)),
+    // One task per file, as Spark's file sources split a night's few large files.
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<SerializableConfiguration> hadoop = context.broadcast(new SerializableConfiguration(context.hadoopConfiguration()));
+    Dataset<Row> lines = spark.createDataFrame(context.parallelize(files, files.size()), FileLines.FILE)
+        .flatMap(new FileLines(new LineValidator(spec, counties, pii), hadoop),
             Encoders.row(FileLines.schema(BronzeSchema.recordFields(spec))))
         .persist(StorageLevel.MEMORY_AND_DISK());
     DuplicateLines duplicates = null;

@@ -1,24 +1,42 @@
 package org.tianfu.warehouse.ingest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
- * Turns one landing file (a row of Spark's binaryFile source) into one row per counted line:
- * where it came from, and the validator's verdict. Runs on the executors.
+ * Turns one landing file (a row of {@link #FILE}) into one row per counted line: where it came from,
+ * and the validator's verdict. Runs on the executors, which read the file themselves through Hadoop's
+ * file system: Spark's file sources would skip a file named {@code _x.jsonl} or {@code .x.jsonl}
+ * (hidden, to them) and take {@code {}[]*?} in a name as a pattern, and the contract reads every
+ * {@code .jsonl} file of a folder.
  */
 final class FileLines implements FlatMapFunction<Row, Row> {
-  private final LineValidator validator;
+  /** A file to read: its dt and name as listed, and its location (an encoded URI, see {@code Storage.FileEntry}). */
+  static final StructType FILE = DataTypes.createStructType(List.of(
+      DataTypes.createStructField("dt", DataTypes.StringType, false),
+      DataTypes.createStructField("file", DataTypes.StringType, false),
+      DataTypes.createStructField("location", DataTypes.StringType, false)));
 
-  FileLines(LineValidator validator) {
+  private final LineValidator validator;
+  private final Broadcast<SerializableConfiguration> hadoop;
+
+  FileLines(LineValidator validator, Broadcast<SerializableConfiguration> hadoop) {
     this.validator = validator;
+    this.hadoop = hadoop;
   }
 
   /** dt, file, line_number, then _id/_reason/_raw (underscored: no contract field starts so), then the record. */
@@ -38,13 +56,19 @@ final class FileLines implements FlatMapFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Row file) {
-    String path = file.getString(file.fieldIndex("path"));
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    String parent = path.substring(0, path.lastIndexOf('/'));
-    String dt = parent.substring(parent.lastIndexOf("/dt=") + 4);
-    byte[] content = (byte[]) file.get(file.fieldIndex("content"));
-    List<PhysicalLines.Line> lines = PhysicalLines.split(content);
+    String dt = file.getString(0);
+    String name = file.getString(1);
+    List<PhysicalLines.Line> lines = PhysicalLines.split(read(file.getString(2)));
     return lines.stream().map(line -> toRow(dt, name, line)).iterator();
+  }
+
+  private byte[] read(String location) {
+    Path path = new Path(URI.create(location));
+    try (FSDataInputStream in = path.getFileSystem(hadoop.value().value()).open(path)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+    }
   }
 
   private Row toRow(String dt, String file, PhysicalLines.Line line) {

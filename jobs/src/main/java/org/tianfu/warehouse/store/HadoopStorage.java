@@ -3,6 +3,7 @@ package org.tianfu.warehouse.store;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -94,7 +95,7 @@ final class HadoopStorage implements Storage {
         LocatedFileStatus s = it.next();
         String path = s.getPath().toUri().getPath();
         if (path.startsWith(prefix)) {
-          out.add(new FileEntry(path.substring(prefix.length()), s.getPath().toString(), s.getLen()));
+          out.add(new FileEntry(path.substring(prefix.length()), s.getPath().toUri().toString(), s.getLen()));
         }
       }
     } catch (FileNotFoundException e) {
@@ -108,7 +109,7 @@ final class HadoopStorage implements Storage {
 
   @Override
   public byte[] read(FileEntry file) {
-    try (FSDataInputStream in = fs.open(new Path(file.location()))) {
+    try (FSDataInputStream in = fs.open(new Path(URI.create(file.location())))) {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file.location() + ": " + e.getMessage(), e);

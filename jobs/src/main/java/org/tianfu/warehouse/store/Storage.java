@@ -14,8 +14,9 @@ import org.apache.hadoop.conf.Configuration;
  */
 public interface Storage {
   /**
-   * A file under a folder: its path below that folder ('/'-separated), the location Spark reads it by,
-   * and its size in bytes, -1 for an entry that is listed but cannot be read (a dangling link, no permission).
+   * A file under a folder: its path below that folder ('/'-separated), its location as an encoded URI
+   * (a space is %20), which executors read it by, and its size in bytes, -1 for an entry that is listed
+   * but cannot be read (a dangling link, no permission).
    */
   record FileEntry(String relative, String location, long size) {
     public String name() {
