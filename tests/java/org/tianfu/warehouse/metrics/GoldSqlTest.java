@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tianfu.warehouse.testing.DuckDbEngine;
 
@@ -179,6 +180,22 @@ class GoldSqlTest {
       List<List<Object>> row = q(db, "SELECT score, grade FROM county_scores WHERE county_code = '" + MULI + "'");
       assertEquals(89.995, (double) row.get(0).get(0), 1e-9);
       assertEquals("优秀", row.get(0).get(1));
+    }
+  }
+
+  @Test
+  void gradeBandsStartAtEightyAndNinetyExactly() throws Exception {
+    // popsci_reach alone, target 1,200,000 in January: n deliveries → pace n/100,000 → score n/1,000.
+    GoldFixture f = new GoldFixture().months("2024-01", "2024-01");
+    Map<String, Integer> deliveries = Map.of(JINJIANG, 90000, QINGYANG, 89994, JINNIU, 80000, WUHOU, 79994);
+    deliveries.forEach((county, n) -> {
+      f.target(2024, county, "popsci_reach", "1200000");
+      f.deliveries(n, county, "2024-01");
+    });
+    try (DuckDbEngine db = f.run()) {
+      assertEquals(List.of(List.of(JINJIANG, 90.0, "优秀"), List.of(QINGYANG, 89.994, "良好"),
+              List.of(JINNIU, 80.0, "良好"), List.of(WUHOU, 79.994, "合格")),
+          q(db, "SELECT county_code, ROUND(score, 6), grade FROM county_scores WHERE score IS NOT NULL ORDER BY county_code"));
     }
   }
 
