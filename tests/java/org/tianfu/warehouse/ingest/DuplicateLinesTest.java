@@ -18,27 +18,33 @@ class DuplicateLinesTest {
       DataTypes.createStructField("dt", DataTypes.StringType, false),
       DataTypes.createStructField("file", DataTypes.StringType, false),
       DataTypes.createStructField("line_number", DataTypes.IntegerType, false)));
+  private static final StructType RANKED = KEY.add("_batch", DataTypes.IntegerType, false);
 
   private final SparkSession spark = TestSpark.session();
 
-  /** Collected to the driver (a night) or cached on the executors (a large batch): the same keys and counts. */
+  /**
+   * Collected to the driver (a night) or cached on the executors (a large batch): the same keys and
+   * counts of the batch's duplicates, and the same displaced copies of another day, which are neither.
+   */
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
   void countsEachFilesDuplicatesAndJoinsThemAway(boolean toDriver) {
-    Dataset<Row> keys = spark.createDataFrame(List.of(RowFactory.create("2024-03-01", "a.jsonl", 2),
-        RowFactory.create("2024-03-01", "a.jsonl", 5), RowFactory.create("2024-03-02", "a.jsonl", 1)), KEY);
+    Dataset<Row> ranked = spark.createDataFrame(List.of(RowFactory.create("2024-03-01", "a.jsonl", 2, 1),
+        RowFactory.create("2024-03-01", "a.jsonl", 5, 1), RowFactory.create("2024-03-02", "a.jsonl", 1, 1),
+        RowFactory.create("2024-03-04", "a.jsonl", 7, 0)), RANKED);
     Dataset<Row> lines = spark.createDataFrame(List.of(RowFactory.create("2024-03-01", "a.jsonl", 1),
         RowFactory.create("2024-03-01", "a.jsonl", 2), RowFactory.create("2024-03-01", "b.jsonl", 2),
         RowFactory.create("2024-03-02", "a.jsonl", 1)), KEY);
 
-    DuplicateLines duplicates = DuplicateLines.of(keys, toDriver);
+    DuplicateLines duplicates = DuplicateLines.of(ranked, toDriver);
     try {
-      assertEquals(List.of(2L, 0L, 1L, 0L), List.of(duplicates.in("2024-03-01", "a.jsonl"),
+      assertEquals(List.of(2L, 0L, 1L, 0L, 0L), List.of(duplicates.in("2024-03-01", "a.jsonl"),
           duplicates.in("2024-03-01", "b.jsonl"), duplicates.in("2024-03-02", "a.jsonl"),
-          duplicates.in("2024-03-03", "a.jsonl")));
+          duplicates.in("2024-03-03", "a.jsonl"), duplicates.in("2024-03-04", "a.jsonl")));
       assertEquals(List.of("[2024-03-01,a.jsonl,1]", "[2024-03-01,b.jsonl,2]"),
           lines.join(duplicates.keys(), new String[] {"dt", "file", "line_number"}, "left_anti")
               .orderBy("file").collectAsList().stream().map(Row::toString).toList());
+      assertEquals(List.of("[2024-03-04,a.jsonl,7]"), duplicates.displaced().stream().map(Row::toString).toList());
     } finally {
       duplicates.release().run();
     }

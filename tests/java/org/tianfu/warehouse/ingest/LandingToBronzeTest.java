@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.contract.SourceSpec;
+import org.tianfu.warehouse.store.ConformedDays;
 import org.tianfu.warehouse.store.OpsTables;
 import org.tianfu.warehouse.store.WarehouseLayout;
 import org.tianfu.warehouse.testing.Landing;
@@ -104,6 +106,65 @@ class LandingToBronzeTest {
     assertEquals(List.of(new IngestAuditRow("science_base_activity", "2024-03-02", "a.jsonl", 3, 1, 2, 0)), run("r2"));
     assertEquals(List.of("[W,r2]", "[X,r1]"), rows("SELECT activity_id, run_id FROM " + bronze() + " ORDER BY 1"));
     assertEquals(Map.of("2024-03-01", 1L, "2024-03-02", 1L), filesPerDay());
+  }
+
+  /** Two later days that re-sent X, ingested; conform marked them done. */
+  private void laterDaysIngestedAndConformed() {
+    landing.write("science_base_activity", "2024-03-02", "a.jsonl",
+        String.format(A, "X", 5), String.format(A, "W", 6), String.format(A, "X", 7));
+    landing.write("science_base_activity", "2024-03-03", "a.jsonl", String.format(A, "X", 8));
+    run("r1");
+    new ConformedDays(spark, layout).mark(Map.of("science_base_activity", Set.of("2024-03-02", "2024-03-03")), "c1");
+  }
+
+  private List<String> bronzeAndAudit() {
+    List<String> out = new ArrayList<>(rows("SELECT activity_id, participants, dt, file, line_number FROM " + bronze() + " ORDER BY ALL"));
+    out.addAll(rows("SELECT dt, file, lines_read, loaded, duplicates, quarantined FROM delta.`"
+        + layout.path("ops.ingest_audit") + "` ORDER BY ALL"));
+    return out;
+  }
+
+  /**
+   * The first copy of an id by dt, file and line loads (landing.md), whatever order the days arrive in:
+   * an earlier day exported late takes X from the later day that loaded it, whose audit row and bronze
+   * slice are corrected and which conform must take in again; exactly what ingesting all three at once gives.
+   */
+  @Test
+  void anEarlierDayArrivingLateTakesItsIdsFromLaterDays() {
+    laterDaysIngestedAndConformed();
+    landing.write("science_base_activity", "2024-03-01", "a.jsonl", String.format(A, "X", 1), String.format(A, "Y", 2));
+
+    assertEquals(List.of(new IngestAuditRow("science_base_activity", "2024-03-01", "a.jsonl", 2, 2, 0, 0)), run("r2"));
+
+    List<String> allAtOnce = List.of("[W,6,2024-03-02,a.jsonl,2]", "[X,1,2024-03-01,a.jsonl,1]", "[Y,2,2024-03-01,a.jsonl,2]",
+        "[2024-03-01,a.jsonl,2,2,0,0]", "[2024-03-02,a.jsonl,3,1,2,0]", "[2024-03-03,a.jsonl,1,0,1,0]");
+    assertEquals(allAtOnce, bronzeAndAudit());
+    assertEquals(List.of("[2024-03-03]"), rows("SELECT dt FROM delta.`" + layout.path(ConformedDays.TABLE) + "`"));
+    assertTrue(log.stream().anyMatch(l -> l.contains("later days' copies now duplicates 1")), log.toString());
+    // 2024-03-03 loaded nothing, before and after.
+    assertEquals(Map.of("2024-03-01", 1L, "2024-03-02", 1L), filesPerDay());
+  }
+
+  /**
+   * A run killed after it recounted the later day's audit row but before the bronze commit (the table
+   * as it was, the late day not marked ingested), or after the bronze commit, is redone to the same result.
+   */
+  @Test
+  void aRunKilledWhileDisplacingCopiesIsRedoneToTheSameResult() {
+    laterDaysIngestedAndConformed();
+    long before = latestVersion("bronze.science_base_activity");
+    landing.write("science_base_activity", "2024-03-01", "a.jsonl", String.format(A, "X", 1), String.format(A, "Y", 2));
+    run("r2");
+    List<String> expected = bronzeAndAudit();
+
+    spark.sql("RESTORE TABLE " + bronze() + " TO VERSION AS OF " + before);
+    spark.sql("DELETE FROM delta.`" + layout.path("ops.ingest_audit") + "` WHERE dt = '2024-03-01'");
+    run("r3");
+    assertEquals(expected, bronzeAndAudit());
+
+    spark.sql("DELETE FROM delta.`" + layout.path("ops.ingest_audit") + "` WHERE dt = '2024-03-01'");
+    run("r4");
+    assertEquals(expected, bronzeAndAudit());
   }
 
   @Test

@@ -18,17 +18,22 @@ import org.tianfu.warehouse.testing.TestSpark;
 /**
  * Late data restates the past (kpis.md): a refund exported in February takes an order out of the
  * January it was counted in, and January's YTD, scores and ranks follow — incrementally exactly as
- * in a full rebuild; a corrected re-export of the day, rerun, undoes it. Also Shanghai month
- * boundaries and a re-sent registration, through Spark.
+ * in a full rebuild; a corrected re-export of the day, rerun, undoes it; an export day that arrives after
+ * later ones takes the ids it shares with them. Also Shanghai month boundaries and a re-sent
+ * registration, through Spark.
  */
 class RestatementIT {
   private static final byte[] KEY = "restatement".getBytes(StandardCharsets.UTF_8);
   @TempDir Path tmp;
 
   private static String order(String event, String order, String status, String time) {
+    return order(event, order, status, time, 20000);
+  }
+
+  private static String order(String event, String order, String status, String time, int yuan) {
     return "{\"event_id\":\"" + event + "\",\"order_id\":\"" + order + "\",\"status\":\"" + status + "\","
         + "\"category\":\"service\",\"supplier_id\":\"S1\",\"supplier_county\":\"510104\",\"demander_id\":\"D1\","
-        + "\"demander_county\":\"513401\",\"facilitator_county\":\"511922\",\"amount_yuan\":20000,"
+        + "\"demander_county\":\"513401\",\"facilitator_county\":\"511922\",\"amount_yuan\":" + yuan + ","
         + "\"event_time\":\"" + time + "\"}";
   }
 
@@ -92,17 +97,29 @@ class RestatementIT {
     pipeline.run(new RunRequest(landing.root().toString(), null, null, null, LocalDate.of(2024, 2, 5), false, "test"));
     assertEquals(before, rows(spark, "SELECT * EXCEPT (run_id) FROM delta.`" + incremental.path("bronze.orders") + "` ORDER BY ALL"));
     assertEquals(scoresBefore, rows(spark, "SELECT * FROM delta.`" + incremental.path("gold.county_scores") + "` ORDER BY ALL"));
+
+    // An export day delayed past later ones: 25 January arrives now, with O2's completion E4 (which 31
+    // January re-sent) at 30,000 yuan. Its copy is the first by dt, so it loads, 31 January's becomes a
+    // duplicate, and January's deal amount follows, exactly as in a full rebuild.
+    landing.write("orders", "2024-01-25", "a.jsonl", order("E4", "O2", "completed", "2024-01-31T23:00:00", 30000));
+    pipeline.run(RunRequest.everything(landing.root().toString(), "test"));
+    assertEquals(List.of("[2024-01-25]"), rows(spark, "SELECT dt FROM delta.`" + incremental.path("bronze.orders")
+        + "` WHERE event_id = 'E4'"));
+    assertEquals(List.of("[2024-01,3.0000000000]"), rows(spark, "SELECT period, actual FROM delta.`"
+        + incremental.path("gold.kpi_county_month") + "` WHERE county_code = '510104' AND kpi_code = 'deal_amount_wan'"
+        + " AND period = '2024-01'"));
+    assertSameAsFullRebuild(spark, landing, incremental, "late");
   }
 
   private void assertSameAsFullRebuild(SparkSession spark, Landing landing, WarehouseLayout incremental, String name) {
     WarehouseLayout full = new WarehouseLayout(tmp.resolve(name));
     new Runner(spark, full.root(), KEY, s -> { }).run(new RunRequest(landing.root().toString(), null, null, null, null, true, "test"));
-    for (String table : List.of("bronze.orders", "silver.order_events", "silver.orders", "silver.users",
-        "gold.kpi_actuals", "gold.kpi_county_month", "gold.county_scores")) {
-      String columns = "* EXCEPT (run_id)";
-      if (!List.of(spark.read().format("delta").load(full.path(table)).columns()).contains("run_id")) {
-        columns = "*";
-      }
+    for (String table : List.of("bronze.orders", "ops.ingest_audit", "silver.order_events", "silver.orders",
+        "silver.users", "gold.kpi_actuals", "gold.kpi_county_month", "gold.county_scores")) {
+      // Which run wrote a row, and when, are the only columns that may differ.
+      List<String> when = List.of(spark.read().format("delta").load(full.path(table)).columns()).stream()
+          .filter(c -> c.equals("run_id") || c.equals("ingested_at")).toList();
+      String columns = when.isEmpty() ? "*" : "* EXCEPT (" + String.join(", ", when) + ")";
       assertEquals(rows(spark, "SELECT " + columns + " FROM delta.`" + full.path(table) + "` ORDER BY ALL"),
           rows(spark, "SELECT " + columns + " FROM delta.`" + incremental.path(table) + "` ORDER BY ALL"), table);
     }

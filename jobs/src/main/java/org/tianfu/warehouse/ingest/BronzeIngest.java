@@ -36,8 +36,9 @@ import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
  * Lands a batch of dt folders of one source in bronze. Every counted line is classified once —
- * quarantined (first contract violation), duplicate (its id already loaded, or loaded earlier in
- * the batch by dt, file, line) or loaded. The loaded lines are written here and checked against the
+ * quarantined (first contract violation), duplicate (a valid copy of its id comes first by dt, file
+ * and line, in the batch or in bronze) or loaded; a later day's loaded copy that a line of the batch
+ * precedes becomes a duplicate ({@link DisplacedCopies}). The loaded lines are written here and checked against the
  * count the bronze commit reports; the quarantined lines and the audit rows follow, for all sources
  * at once ({@link QuarantineAndAudit}).
  */
@@ -108,17 +109,27 @@ public final class BronzeIngest {
       }
       bronzeColumns.addAll(List.of(col("dt"), col("file"), col("line_number"), lit(runId).as("run_id")));
       // The loaded lines are a join away from the cached lines: no second full copy of the batch.
-      Dataset<Row> loaded = lines.where(col("_reason").isNull()).join(duplicates.keys(), LINE_KEY, "left_anti");
-      long stored = DeltaReplace.replace(DayFiles.arrange(loaded.select(bronzeColumns.toArray(Column[]::new)), dts.size()),
-          layout.path(WarehouseLayout.bronze(spec.name())), DeltaReplace.in("dt", dts),
-          StatsColumns.of(spec.idField()), "dt");
+      Dataset<Row> loaded = lines.where(col("_reason").isNull()).join(duplicates.keys(), LINE_KEY, "left_anti")
+          .select(bronzeColumns.toArray(Column[]::new));
       List<IngestAuditRow> audit = account(spec, batch, fileCounts, duplicates);
-      requireStored("loaded", audit.stream().mapToLong(IngestAuditRow::loaded).sum(), "bronze." + spec.name(), stored);
+      long classified = audit.stream().mapToLong(IngestAuditRow::loaded).sum();
+      TreeSet<String> slice = new TreeSet<>(dts);
+      if (!duplicates.displaced().isEmpty()) {
+        DisplacedCopies.Kept later = new DisplacedCopies(spark, layout, runId).settle(spec, duplicates.displaced());
+        loaded = loaded.unionByName(later.rows());
+        slice.addAll(later.days());
+        classified += later.count();
+      }
+      long stored = DeltaReplace.replace(DayFiles.arrange(loaded, slice.size()),
+          layout.path(WarehouseLayout.bronze(spec.name())), DeltaReplace.in("dt", slice),
+          StatsColumns.of(spec.idField()), "dt");
+      requireStored("loaded", classified, "bronze." + spec.name(), stored);
       Dataset<Row> quarantined = lines.where(col("_reason").isNotNull()).select(
           lit(spec.name()).as("source"), col("dt"), col("file"), col("line_number"),
           col("_reason").as("reason"), col("_raw").as("raw"), lit(runId).as("run_id"));
       DuplicateLines keys = duplicates;
-      return Optional.of(new LandedBatch(spec.name(), dts, audit, quarantined, () -> release(keys, lines)));
+      return Optional.of(new LandedBatch(spec.name(), dts, audit, quarantined, duplicates.displaced().size(),
+          () -> release(keys, lines)));
     } catch (RuntimeException e) {
       release(duplicates, lines);
       throw e;
@@ -142,8 +153,9 @@ public final class BronzeIngest {
   }
 
   /**
-   * The keys (dt, file, line_number) of the valid lines that are not loaded: a later copy, by dt, file
-   * and line, of an id in the batch, or an id bronze already holds from other days.
+   * Every copy of the batch's ids that is not its id's first by dt, file and line (landing.md), as
+   * (dt, file, line_number, _batch): the batch's lines that are duplicates ({@code _batch} 1), and the
+   * bronze rows of other days that a copy in the batch precedes ({@code _batch} 0, see {@link DisplacedCopies}).
    */
   private Dataset<Row> duplicates(SourceSpec spec, Dataset<Row> lines, TreeSet<String> dts, IdRange idRange,
       boolean small) {
@@ -154,30 +166,27 @@ public final class BronzeIngest {
     Dataset<Row> competing = valid;
     String bronzeTable = WarehouseLayout.bronze(spec.name());
     if (idRange != null && layout.exists(bronzeTable)) {
-      // Only the batch's own ids are looked up in history: a semi join keeps the loaded ids that the
-      // batch holds. A small batch's ids (a night's) are broadcast, so bronze's id column is streamed
-      // past them once instead of being shuffled whole; a large backfill batch shuffles both sides.
-      Dataset<Row> batchIds = valid.select(col("_id").as("_loaded_id")).distinct();
+      // Only the batch's own ids are looked up in history: a semi join keeps the loaded copies of ids
+      // that the batch holds. A small batch's ids (a night's) are broadcast, so bronze's id column is
+      // streamed past them once instead of being shuffled whole; a large backfill batch shuffles both sides.
+      Dataset<Row> batchIds = valid.select(col("_id")).distinct();
       batchIds = small ? broadcast(batchIds) : batchIds;
       // The batch's id range lets Delta skip every bronze file whose id statistics lie outside it. The
       // platform's ids begin with their creation day (D20241231-…), so a night reads the files of the
       // few days its ids come from, not all of history; other ids would only skip less.
-      Dataset<Row> loadedIds = spark.read().format("delta").load(layout.path(bronzeTable))
+      Dataset<Row> loadedCopies = spark.read().format("delta").load(layout.path(bronzeTable))
           .where("NOT " + DeltaReplace.in("dt", dts))
-          .select(col(spec.idField()).as("_loaded_id"))
-          .where(col("_loaded_id").between(idRange.low(), idRange.high()))
-          .join(batchIds, "_loaded_id", "left_semi");
-      // A loaded id competes as a copy ranked before every line of the batch, so all the batch's lines
-      // with that id come second or later: one ranking finds both kinds of duplicate.
-      competing = valid.union(loadedIds.select(col("_loaded_id").as("_id"), lit(null).cast("string").as("dt"),
-          lit(null).cast("string").as("file"), lit(null).cast("int").as("line_number"), lit(0).as("_batch")));
+          .select(col(spec.idField()).as("_id"), col("dt"), col("file"), col("line_number"), lit(0).as("_batch"))
+          .where(col("_id").between(idRange.low(), idRange.high()))
+          .join(batchIds, "_id", "left_semi");
+      competing = valid.union(loadedCopies);
     }
-    // Each line of the batch appears once in the ranking, so its key appears at most once here and the
-    // join back to the lines cannot repeat a line.
+    // The batch's days and the loaded copies' days differ, so every copy has its own place in the
+    // ranking, and each line of the batch appears at most once here: the join back cannot repeat a line.
     return competing
-        .withColumn("_copy", row_number().over(Window.partitionBy("_id").orderBy("_batch", "dt", "file", "line_number")))
-        .where("_batch = 1 AND _copy > 1")
-        .selectExpr(LINE_KEY);
+        .withColumn("_copy", row_number().over(Window.partitionBy("_id").orderBy("dt", "file", "line_number")))
+        .where("_copy > 1")
+        .select("dt", "file", "line_number", "_batch");
   }
 
   /**

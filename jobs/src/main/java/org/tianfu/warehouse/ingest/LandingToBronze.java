@@ -103,7 +103,7 @@ public final class LandingToBronze {
         Optional<LandedBatch> batch = ingest.ingest(spec, batches.get(spec));
         batch.ifPresent(b -> {
           cached.add(b);
-          log.accept(describe(spec.name(), batches.get(spec), b.audit(), (System.nanoTime() - start) / 1e9));
+          log.accept(describe(spec.name(), batches.get(spec), b, (System.nanoTime() - start) / 1e9));
         });
         return batch;
       }).stream().flatMap(Optional::stream).toList();
@@ -137,9 +137,9 @@ public final class LandingToBronze {
     }
   }
 
-  private static String describe(String source, List<DtFolder> batch, List<IngestAuditRow> audit, double seconds) {
+  private static String describe(String source, List<DtFolder> batch, LandedBatch landed, double seconds) {
     long read = 0, loaded = 0, duplicates = 0, quarantined = 0;
-    for (IngestAuditRow a : audit) {
+    for (IngestAuditRow a : landed.audit()) {
       read += a.linesRead();
       loaded += a.loaded();
       duplicates += a.duplicates();
@@ -147,7 +147,10 @@ public final class LandingToBronze {
     }
     String days = batch.size() == 1 ? batch.get(0).dt()
         : batch.get(0).dt() + ".." + batch.get(batch.size() - 1).dt();
-    return String.format("bronze.%-22s dt %s  read %,d  loaded %,d  duplicates %,d  quarantined %,d  (%.1f s)",
-        source, days, read, loaded, duplicates, quarantined, seconds);
+    // Copies that later days had loaded and this batch's earlier ones made duplicates (DisplacedCopies).
+    String displaced = landed.displaced() == 0 ? ""
+        : String.format("  later days' copies now duplicates %,d", landed.displaced());
+    return String.format("bronze.%-22s dt %s  read %,d  loaded %,d  duplicates %,d  quarantined %,d%s  (%.1f s)",
+        source, days, read, loaded, duplicates, quarantined, displaced, seconds);
   }
 }

@@ -41,6 +41,14 @@ public final class ConformedDays {
     return out;
   }
 
+  /** Forgets that silver took in these days of the source, so the next conform redoes them. */
+  public void forget(String source, Set<String> dts) {
+    if (layout.exists(TABLE)) {
+      spark.sql("DELETE FROM delta.`" + layout.path(TABLE) + "` WHERE source = '" + source + "' AND "
+          + DeltaReplace.in("dt", dts));
+    }
+  }
+
   public void mark(Map<String, ? extends Set<String>> days, String runId) {
     List<Row> rows = new ArrayList<>();
     days.forEach((source, dts) -> dts.forEach(dt -> rows.add(RowFactory.create(source, dt, runId))));
