@@ -53,20 +53,20 @@ public final class TargetsConform {
   void run(Storage landing, List<YearMonth> periods, DirtyPeriods dirty) {
     List<TargetsFile> files = reader.readAll(landing);
     Map<String, TargetRow> effective = TargetsReader.effective(files);
-    Map<String, BigDecimal> stored = storedTargets();
-    Map<String, BigDecimal> current = new HashMap<>();
-    effective.forEach((k, r) -> current.put(k, r.target()));
-    boolean targetsChanged = !current.equals(stored) || !layout.exists(TABLE);
-    if (!targetsChanged && auditOf(files).equals(storedAudit())) {
+    Map<String, TargetRow> storedRows = storedTargets();
+    // Each target's file and line count too (an analyst follows a target back to its row), and so do
+    // the rejected rows: one edited but still rejected leaves the audit's counts as they were.
+    boolean rowsChanged = !effective.equals(storedRows) || !layout.exists(TABLE);
+    if (!rowsChanged && auditOf(files).equals(storedAudit()) && rejectedOf(files).equals(storedRejected())) {
       return;
     }
     writeQuarantineAndAudit(files);
-    if (!targetsChanged) {
+    if (!rowsChanged) {
       return;
     }
     Set<Integer> years = new HashSet<>();
-    for (String key : union(stored.keySet(), current.keySet())) {
-      if (!Objects.equals(stored.get(key), current.get(key))) {
+    for (String key : union(storedRows.keySet(), effective.keySet())) {
+      if (!Objects.equals(target(storedRows.get(key)), target(effective.get(key)))) {
         years.add(Integer.parseInt(key.substring(0, 4)));
       }
     }
@@ -100,6 +100,29 @@ public final class TargetsConform {
     return out;
   }
 
+  /** The rejected rows as the quarantine holds them, without run id. */
+  private static Set<List<Object>> rejectedOf(List<TargetsFile> files) {
+    Set<List<Object>> out = new HashSet<>();
+    for (TargetsFile f : files) {
+      for (RejectedLine r : f.rejected()) {
+        out.add(List.of(r.dt(), r.file(), (int) r.lineNumber(), r.reason(), r.raw()));
+      }
+    }
+    return out;
+  }
+
+  private Set<List<Object>> storedRejected() {
+    Set<List<Object>> out = new HashSet<>();
+    if (layout.exists(WarehouseLayout.QUARANTINE)) {
+      for (Row r : spark.read().format("delta").load(layout.path(WarehouseLayout.QUARANTINE))
+          .where("source = '" + TargetsReader.SOURCE + "'")
+          .select("dt", "file", "line_number", "reason", "raw").collectAsList()) {
+        out.add(List.of(r.getString(0), r.getString(1), r.getInt(2), r.getString(3), r.getString(4)));
+      }
+    }
+    return out;
+  }
+
   private void writeQuarantineAndAudit(List<TargetsFile> files) {
     List<Row> rejected = new ArrayList<>();
     List<Row> audit = new ArrayList<>();
@@ -120,14 +143,20 @@ public final class TargetsConform {
         layout.path(WarehouseLayout.INGEST_AUDIT), mine, OpsTables.PARTITION);
   }
 
-  private Map<String, BigDecimal> storedTargets() {
-    Map<String, BigDecimal> out = new HashMap<>();
+  /** silver.targets as stored, keyed as {@link TargetsReader#effective} keys them. */
+  private Map<String, TargetRow> storedTargets() {
+    Map<String, TargetRow> out = new HashMap<>();
     if (layout.exists(TABLE)) {
       for (Row r : spark.read().format("delta").load(layout.path(TABLE)).collectAsList()) {
-        out.put(r.getInt(0) + "/" + r.getString(1) + "/" + r.getString(2), r.getDecimal(3));
+        out.put(r.getInt(0) + "/" + r.getString(1) + "/" + r.getString(2),
+            new TargetRow(r.getInt(0), r.getString(1), r.getString(2), r.getDecimal(3), r.getString(4), r.getInt(5)));
       }
     }
     return out;
+  }
+
+  private static BigDecimal target(TargetRow row) {
+    return row == null ? null : row.target();
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

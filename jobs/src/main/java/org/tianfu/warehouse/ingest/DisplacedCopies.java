@@ -37,7 +37,7 @@ final class DisplacedCopies {
       DataTypes.createStructField("file", DataTypes.StringType, false),
       DataTypes.createStructField("line_number", DataTypes.IntegerType, false)));
 
-  /** The rows that stay in the later days' bronze slices (columns in the table's order or not), and how many. */
+  /** The later days' bronze rows that stay (the join puts its key columns first: union them by name), and how many. */
   record Kept(TreeSet<String> days, Dataset<Row> rows, long count) {}
 
   private final SparkSession spark;
