@@ -79,10 +79,13 @@ class LineValidatorTest {
     LineVerdict absent = check("orders", ORDER.replace("\"facilitator_county\":\"510107\",", ""));
     LineVerdict empty = check("orders", order("facilitator_county", "\"\""));
     LineVerdict nulled = check("orders", order("amount_yuan", "null"));
-    assertTrue(absent.isValid() && empty.isValid() && nulled.isValid());
+    // An empty string is missing for every field (landing.md), a number's too: see the README.
+    LineVerdict emptyNumber = check("orders", order("amount_yuan", "\"\""));
+    assertTrue(absent.isValid() && empty.isValid() && nulled.isValid() && emptyNumber.isValid());
     assertNull(absent.values()[8]);
     assertNull(empty.values()[8]);
     assertNull(nulled.values()[9]);
+    assertNull(emptyNumber.values()[9]);
   }
 
   @Test
@@ -161,6 +164,7 @@ class LineValidatorTest {
     String d = "{\"delivery_id\":\"P1\",\"resource_id\":\"R\",\"county_code\":\"510104\","
         + "\"delivered_at\":\"2024-03-01T10:00:00+08:00\"}";
     assertEquals(Boolean.FALSE, check("popsci_deliveries", d).values()[6]);
+    assertEquals(Boolean.FALSE, check("popsci_deliveries", d.replace("}", ",\"opened\":\"\"}")).values()[6]);
     assertEquals("bad_value:opened", check("popsci_deliveries", d.replace("}", ",\"opened\":\"yes\"}")).reason());
     assertEquals(Boolean.TRUE, check("popsci_deliveries", d.replace("}", ",\"opened\":true}")).values()[6]);
   }

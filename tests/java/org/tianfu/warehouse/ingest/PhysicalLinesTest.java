@@ -27,6 +27,12 @@ class PhysicalLinesTest {
     assertEquals(List.of(), PhysicalLines.split("\n\n \n".getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** JSON's whitespace makes a line blank; an ideographic space does not, so the line is counted (and quarantined). */
+  @Test
+  void onlyJsonWhitespaceIsBlank() {
+    assertEquals(List.of("3:\u3000"), texts(PhysicalLines.split(" \t\r\n\t\n\u3000\n".getBytes(StandardCharsets.UTF_8))));
+  }
+
   @Test
   void aBomOnlyCountsAtTheStartOfTheFile() {
     byte[] content = "x\n\uFEFFy".getBytes(StandardCharsets.UTF_8);
