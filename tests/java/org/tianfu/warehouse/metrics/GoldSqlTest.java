@@ -221,4 +221,30 @@ class GoldSqlTest {
       assertEquals("2024.1", one(db, "SELECT DISTINCT methodology_version FROM county_scores"));
     }
   }
+
+  @Test
+  void changesAreNullWhereEitherMonthIsUnscored() throws Exception {
+    GoldFixture f = new GoldFixture().months("2024-12", "2025-01");
+    f.orders(12, "completed", "service", MULI, MULI, JINJIANG, null, "2024-12");
+    f.orders(6, "completed", "service", MULI, MULI, JINNIU, null, "2024-12");
+    f.orders(1, "completed", "service", MULI, MULI, JINNIU, null, "2025-01");
+    f.orders(1, "completed", "service", MULI, MULI, QINGYANG, null, "2025-01");
+    // 锦江 has a 2024 target only, 青羊 a 2025 one only, 金牛 both.
+    f.target(2024, JINJIANG, "service_orders", "12").target(2025, QINGYANG, "service_orders", "12");
+    f.target(2024, JINNIU, "service_orders", "12").target(2025, JINNIU, "service_orders", "12");
+    try (DuckDbEngine db = f.run()) {
+      // Dec: 锦江 12/12 → 100, 金牛 6/12 → 50, 青羊 unscored. Jan: 金牛 and 青羊 1/12 at m=1 → 100, 锦江 unscored.
+      assertEquals(List.of(
+              List.of("2024-12", JINJIANG, "100.0", "1", "NULL", "NULL"),
+              List.of("2024-12", QINGYANG, "NULL", "NULL", "NULL", "NULL"),
+              List.of("2024-12", JINNIU, "50.0", "2", "NULL", "NULL"),
+              List.of("2025-01", JINJIANG, "NULL", "NULL", "NULL", "NULL"),
+              List.of("2025-01", QINGYANG, "100.0", "1", "NULL", "NULL"),
+              List.of("2025-01", JINNIU, "100.0", "1", "50.0", "1")),
+          q(db, "SELECT period, county_code, " + String.join(", ", List.of("score", "rank_province", "score_change",
+                  "rank_change").stream().map(c -> "COALESCE(CAST(" + c + " AS VARCHAR), 'NULL')").toList())
+              + " FROM county_scores WHERE county_code IN ('" + JINJIANG + "', '" + JINNIU + "', '" + QINGYANG + "')"
+              + " ORDER BY period, county_code"));
+    }
+  }
 }
