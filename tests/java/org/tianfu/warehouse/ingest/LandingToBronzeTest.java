@@ -167,6 +167,39 @@ class LandingToBronzeTest {
     assertEquals(expected, bronzeAndAudit());
   }
 
+  /**
+   * A rerun's re-export that drops an id its day had loaded: the first copy a later day holds, counted
+   * there as a duplicate, is loaded in its place, exactly as ingesting the corrected days at once gives;
+   * also when the rerun is killed after the later day's recount and redone.
+   */
+  @Test
+  void aRerunThatDropsAnIdLoadsTheFirstLaterCopyInstead() {
+    landing.write("science_base_activity", "2024-03-01", "a.jsonl", String.format(A, "X", 1), String.format(A, "Y", 2));
+    landing.write("science_base_activity", "2024-03-02", "a.jsonl", String.format(A, "W", 3), String.format(A, "X", 5));
+    landing.write("science_base_activity", "2024-03-03", "a.jsonl", String.format(A, "X", 8));
+    run("r1");
+    new ConformedDays(spark, layout).mark(Map.of("science_base_activity", Set.of("2024-03-01", "2024-03-02", "2024-03-03")), "c1");
+    long before = latestVersion("bronze.science_base_activity");
+
+    // The platform re-exports 1 March without X; a rerun first forgets that the day was conformed and ingested.
+    landing.write("science_base_activity", "2024-03-01", "a.jsonl", String.format(A, "Y", 2));
+    spark.sql("DELETE FROM delta.`" + layout.path(ConformedDays.TABLE) + "` WHERE dt = '2024-03-01'");
+    spark.sql("DELETE FROM delta.`" + layout.path("ops.ingest_audit") + "` WHERE dt = '2024-03-01'");
+    assertEquals(List.of(new IngestAuditRow("science_base_activity", "2024-03-01", "a.jsonl", 1, 1, 0, 0)), run("r2"));
+
+    List<String> correctedAtOnce = List.of("[W,3,2024-03-02,a.jsonl,1]", "[X,5,2024-03-02,a.jsonl,2]",
+        "[Y,2,2024-03-01,a.jsonl,1]", "[2024-03-01,a.jsonl,1,1,0,0]", "[2024-03-02,a.jsonl,2,2,0,0]",
+        "[2024-03-03,a.jsonl,1,0,1,0]");
+    assertEquals(correctedAtOnce, bronzeAndAudit());
+    assertEquals(List.of("[2024-03-03]"), rows("SELECT dt FROM delta.`" + layout.path(ConformedDays.TABLE) + "`"));
+    assertTrue(log.stream().anyMatch(l -> l.contains("later days' copies now duplicates 0, now loaded 1")), log.toString());
+
+    spark.sql("RESTORE TABLE " + bronze() + " TO VERSION AS OF " + before);
+    spark.sql("DELETE FROM delta.`" + layout.path("ops.ingest_audit") + "` WHERE dt = '2024-03-01'");
+    run("r3");
+    assertEquals(correctedAtOnce, bronzeAndAudit());
+  }
+
   @Test
   void aQuarantinedLineDoesNotClaimItsId() {
     landing.write("science_base_activity", "2024-03-01", "a.jsonl",

@@ -14,18 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.SerializableConfiguration;
 import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.contract.SourceSpec;
 import org.tianfu.warehouse.store.DayFiles;
@@ -37,8 +33,8 @@ import org.tianfu.warehouse.store.WarehouseLayout;
 /**
  * Lands a batch of dt folders of one source in bronze. Every counted line is classified once —
  * quarantined (first contract violation), duplicate (a valid copy of its id comes first by dt, file
- * and line, in the batch or in bronze) or loaded; a later day's loaded copy that a line of the batch
- * precedes becomes a duplicate ({@link DisplacedCopies}). The loaded lines are written here and checked against the
+ * and line, in the batch or in bronze) or loaded; later days' copies whose standing the batch changes
+ * follow ({@link LaterDayCopies}). The loaded lines are written here and checked against the
  * count the bronze commit reports; the quarantined lines and the audit rows follow, for all sources
  * at once ({@link QuarantineAndAudit}).
  */
@@ -69,8 +65,10 @@ public final class BronzeIngest {
   /**
    * Writes the folders' loaded lines (all of one source) to bronze and returns the batch, its
    * quarantined lines still cached for {@link QuarantineAndAudit}; empty when the folders hold no file.
+   * {@code landingDays} are all the source's days in the landing, where a copy that a rerun's re-export
+   * no longer holds may be loaded from instead ({@link LaterDayCopies}).
    */
-  public Optional<LandedBatch> ingest(SourceSpec spec, List<DtFolder> batch) {
+  public Optional<LandedBatch> ingest(SourceSpec spec, List<DtFolder> batch, List<DtFolder> landingDays) {
     List<Row> files = new ArrayList<>();
     long inputBytes = 0;
     for (DtFolder folder : batch) {
@@ -88,14 +86,11 @@ public final class BronzeIngest {
       return Optional.empty();
     }
 
-    // One task per file, as Spark's file sources split a night's few large files.
-    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Broadcast<SerializableConfiguration> hadoop = context.broadcast(new SerializableConfiguration(context.hadoopConfiguration()));
-    Dataset<Row> lines = spark.createDataFrame(context.parallelize(files, files.size()), FileLines.FILE)
-        .flatMap(new FileLines(new LineValidator(spec, counties, pii), hadoop),
-            Encoders.row(FileLines.schema(BronzeSchema.recordFields(spec))))
+    LineValidator validator = new LineValidator(spec, counties, pii);
+    Dataset<Row> lines = FileLines.read(spark, validator, BronzeSchema.recordFields(spec), files)
         .persist(StorageLevel.MEMORY_AND_DISK());
     DuplicateLines duplicates = null;
+    LaterDayCopies.Kept later = null;
     try {
       // The one pass over the lines that parses and caches them also counts each file's lines and
       // rejections, and finds the batch's id range (a rejected line has no _id).
@@ -114,22 +109,30 @@ public final class BronzeIngest {
       List<IngestAuditRow> audit = account(spec, batch, fileCounts, duplicates);
       long classified = audit.stream().mapToLong(IngestAuditRow::loaded).sum();
       TreeSet<String> slice = new TreeSet<>(dts);
-      if (!duplicates.displaced().isEmpty()) {
-        DisplacedCopies.Kept later = new DisplacedCopies(spark, layout, runId).settle(spec, duplicates.displaced());
-        loaded = loaded.unionByName(later.rows());
-        slice.addAll(later.days());
-        classified += later.count();
+      LaterDayCopies laterDays = new LaterDayCopies(spark, layout, runId);
+      Optional<Dataset<Row>> reloaded = laterDays.reloaded(spec, validator, lines, dts, landingDays,
+          bronzeColumns.toArray(Column[]::new));
+      long stored;
+      try {
+        if (!duplicates.displaced().isEmpty() || reloaded.isPresent()) {
+          later = laterDays.settle(spec, duplicates.displaced(), reloaded);
+          loaded = loaded.unionByName(later.rows());
+          slice.addAll(later.days());
+          classified += later.count();
+        }
+        stored = DeltaReplace.replace(DayFiles.arrange(loaded, slice.size()),
+            layout.path(WarehouseLayout.bronze(spec.name())), DeltaReplace.in("dt", slice),
+            StatsColumns.of(spec.idField()), "dt");
+      } finally {
+        reloaded.ifPresent(Dataset::unpersist);
       }
-      long stored = DeltaReplace.replace(DayFiles.arrange(loaded, slice.size()),
-          layout.path(WarehouseLayout.bronze(spec.name())), DeltaReplace.in("dt", slice),
-          StatsColumns.of(spec.idField()), "dt");
       requireStored("loaded", classified, "bronze." + spec.name(), stored);
       Dataset<Row> quarantined = lines.where(col("_reason").isNotNull()).select(
           lit(spec.name()).as("source"), col("dt"), col("file"), col("line_number"),
           col("_reason").as("reason"), col("_raw").as("raw"), lit(runId).as("run_id"));
       DuplicateLines keys = duplicates;
-      return Optional.of(new LandedBatch(spec.name(), dts, audit, quarantined, duplicates.displaced().size(),
-          () -> release(keys, lines)));
+      return Optional.of(new LandedBatch(spec.name(), dts, audit, quarantined,
+          later == null ? 0 : later.displaced(), later == null ? 0 : later.reloaded(), () -> release(keys, lines)));
     } catch (RuntimeException e) {
       release(duplicates, lines);
       throw e;
@@ -155,7 +158,7 @@ public final class BronzeIngest {
   /**
    * Every copy of the batch's ids that is not its id's first by dt, file and line (landing.md), as
    * (dt, file, line_number, _batch): the batch's lines that are duplicates ({@code _batch} 1), and the
-   * bronze rows of other days that a copy in the batch precedes ({@code _batch} 0, see {@link DisplacedCopies}).
+   * bronze rows of other days that a copy in the batch precedes ({@code _batch} 0, see {@link LaterDayCopies}).
    */
   private Dataset<Row> duplicates(SourceSpec spec, Dataset<Row> lines, TreeSet<String> dts, IdRange idRange,
       boolean small) {

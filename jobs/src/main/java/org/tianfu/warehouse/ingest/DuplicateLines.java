@@ -16,7 +16,7 @@ import org.apache.spark.storage.StorageLevel;
  * The copies that lose their id's ranking, from the rows (dt, file, line_number, _batch) of every copy
  * that is not its id's first: the batch's duplicate lines ({@code _batch} 1), ready to be joined away
  * from the lines and counted per file for the audit; and the bronze rows of other days that an
- * earlier copy in the batch displaces ({@code _batch} 0, see {@link DisplacedCopies}), on the driver.
+ * earlier copy in the batch displaces ({@code _batch} 0, see {@link LaterDayCopies}), on the driver.
  * A night's duplicates are few (1,617 of 316,824 lines at scale 1): their keys come to the driver in
  * the one job that ranks the ids, are counted there, and go back as a broadcast table, with no cache
  * and no counting job. A large backfill batch could have millions, so its keys stay on the executors,

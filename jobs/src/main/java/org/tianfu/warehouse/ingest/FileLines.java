@@ -9,9 +9,13 @@ import java.util.List;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -37,6 +41,17 @@ final class FileLines implements FlatMapFunction<Row, Row> {
   FileLines(LineValidator validator, Broadcast<SerializableConfiguration> hadoop) {
     this.validator = validator;
     this.hadoop = hadoop;
+  }
+
+  /**
+   * The lines of {@code files} (rows of {@link #FILE}), parsed and validated by {@code validator}: one
+   * task per file, as Spark's file sources split a night's few large files.
+   */
+  static Dataset<Row> read(SparkSession spark, LineValidator validator, List<StructField> recordFields, List<Row> files) {
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<SerializableConfiguration> hadoop = context.broadcast(new SerializableConfiguration(context.hadoopConfiguration()));
+    return spark.createDataFrame(context.parallelize(files, files.size()), FILE)
+        .flatMap(new FileLines(validator, hadoop), Encoders.row(schema(recordFields)));
   }
 
   /** dt, file, line_number, then _id/_reason/_raw (underscored: no contract field starts so), then the record. */

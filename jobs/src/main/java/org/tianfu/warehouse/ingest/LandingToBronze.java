@@ -51,9 +51,11 @@ public final class LandingToBronze {
     LandingScanner scanner = new LandingScanner(landing, w -> log.accept("warning: " + w));
     Map<String, Set<String>> ingestedFiles = ingestedFiles();
     Map<SourceSpec, List<DtFolder>> pending = new LinkedHashMap<>();
+    Map<SourceSpec, List<DtFolder>> landingDays = new HashMap<>();
     for (SourceSpec spec : sources) {
       List<DtFolder> folders = new ArrayList<>();
-      for (DtFolder folder : scanner.folders(spec.name())) {
+      landingDays.put(spec, scanner.folders(spec.name()));
+      for (DtFolder folder : landingDays.get(spec)) {
         if (!days.contains(folder.dt())) {
           continue;
         }
@@ -86,7 +88,7 @@ public final class LandingToBronze {
           batches.put(spec, folders.subList(from, Math.min(from + BATCH_DAYS, folders.size())));
         }
       });
-      ingestRound(batches).forEach(b -> written.get(b.source()).addAll(b.audit()));
+      ingestRound(batches, landingDays).forEach(b -> written.get(b.source()).addAll(b.audit()));
     }
     return written.values().stream().flatMap(List::stream).toList();
   }
@@ -95,12 +97,12 @@ public final class LandingToBronze {
    * One batch of each source to bronze, side by side, then all their quarantined lines and audit rows
    * in one commit each. Returns the batches in source order.
    */
-  private List<LandedBatch> ingestRound(Map<SourceSpec, List<DtFolder>> batches) {
+  private List<LandedBatch> ingestRound(Map<SourceSpec, List<DtFolder>> batches, Map<SourceSpec, List<DtFolder>> landingDays) {
     List<LandedBatch> cached = Collections.synchronizedList(new ArrayList<>());
     try {
       List<LandedBatch> landed = Concurrently.each(List.copyOf(batches.keySet()), spec -> {
         long start = System.nanoTime();
-        Optional<LandedBatch> batch = ingest.ingest(spec, batches.get(spec));
+        Optional<LandedBatch> batch = ingest.ingest(spec, batches.get(spec), landingDays.get(spec));
         batch.ifPresent(b -> {
           cached.add(b);
           log.accept(describe(spec.name(), batches.get(spec), b, (System.nanoTime() - start) / 1e9));
@@ -147,9 +149,9 @@ public final class LandingToBronze {
     }
     String days = batch.size() == 1 ? batch.get(0).dt()
         : batch.get(0).dt() + ".." + batch.get(batch.size() - 1).dt();
-    // Copies that later days had loaded and this batch's earlier ones made duplicates (DisplacedCopies).
-    String displaced = landed.displaced() == 0 ? ""
-        : String.format("  later days' copies now duplicates %,d", landed.displaced());
+    // Copies of later days that the batch made duplicates or loaded (LaterDayCopies).
+    String displaced = landed.displaced() + landed.reloaded() == 0 ? ""
+        : String.format("  later days' copies now duplicates %,d, now loaded %,d", landed.displaced(), landed.reloaded());
     return String.format("bronze.%-22s dt %s  read %,d  loaded %,d  duplicates %,d  quarantined %,d%s  (%.1f s)",
         source, days, read, loaded, duplicates, quarantined, displaced, seconds);
   }
