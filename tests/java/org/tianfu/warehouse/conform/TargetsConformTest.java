@@ -21,7 +21,8 @@ import org.tianfu.warehouse.testing.TestSpark;
 
 /**
  * silver.targets and the targets' quarantine follow the files as they are now, also when an edit
- * changes no target and no count; only a changed target marks its year's months dirty.
+ * changes no target and no count; only a changed target marks its year's months dirty; files
+ * unchanged write nothing.
  */
 class TargetsConformTest {
   private static final List<YearMonth> PERIODS = List.of(YearMonth.of(2024, 1), YearMonth.of(2024, 2));
@@ -60,5 +61,15 @@ class TargetsConformTest {
         rows(layout, "ops.quarantine", "line_number,reason,raw"));
     // No target changed, so no month is dirty.
     assertEquals(Set.of(), new DirtyPeriods(spark, layout).read(DirtyPeriods.KPIS));
+
+    // The same files again: nothing is written.
+    List<Long> versions = versions(layout);
+    conform("2024,888888,service_orders,5\n2024,511922,service_orders,12\n");
+    assertEquals(versions, versions(layout));
+  }
+
+  private List<Long> versions(WarehouseLayout layout) {
+    return List.of("silver.targets", "ops.quarantine", "ops.ingest_audit").stream()
+        .map(t -> spark.sql("DESCRIBE HISTORY delta.`" + layout.path(t) + "` LIMIT 1").first().getLong(0)).toList();
   }
 }

@@ -57,7 +57,9 @@ public final class TargetsConform {
     // Each target's file and line count too (an analyst follows a target back to its row), and so do
     // the rejected rows: one edited but still rejected leaves the audit's counts as they were.
     boolean rowsChanged = !effective.equals(storedRows) || !layout.exists(TABLE);
-    if (!rowsChanged && auditOf(files).equals(storedAudit()) && rejectedOf(files).equals(storedRejected())) {
+    if (!rowsChanged
+        && auditOf(files).equals(stored(WarehouseLayout.INGEST_AUDIT, "dt", "file", "lines_read", "loaded", "quarantined"))
+        && rejectedOf(files).equals(stored(WarehouseLayout.QUARANTINE, "dt", "file", "line_number", "reason", "raw"))) {
       return;
     }
     writeQuarantineAndAudit(files);
@@ -88,18 +90,6 @@ public final class TargetsConform {
     return out;
   }
 
-  private Set<List<Object>> storedAudit() {
-    Set<List<Object>> out = new HashSet<>();
-    if (layout.exists(WarehouseLayout.INGEST_AUDIT)) {
-      for (Row r : spark.read().format("delta").load(layout.path(WarehouseLayout.INGEST_AUDIT))
-          .where("source = '" + TargetsReader.SOURCE + "'")
-          .select("dt", "file", "lines_read", "loaded", "quarantined").collectAsList()) {
-        out.add(List.of(r.getString(0), r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4)));
-      }
-    }
-    return out;
-  }
-
   /** The rejected rows as the quarantine holds them, without run id. */
   private static Set<List<Object>> rejectedOf(List<TargetsFile> files) {
     Set<List<Object>> out = new HashSet<>();
@@ -111,13 +101,17 @@ public final class TargetsConform {
     return out;
   }
 
-  private Set<List<Object>> storedRejected() {
+  /** The targets' rows of an ops table, each as the values of {@code columns}. */
+  private Set<List<Object>> stored(String table, String... columns) {
     Set<List<Object>> out = new HashSet<>();
-    if (layout.exists(WarehouseLayout.QUARANTINE)) {
-      for (Row r : spark.read().format("delta").load(layout.path(WarehouseLayout.QUARANTINE))
-          .where("source = '" + TargetsReader.SOURCE + "'")
-          .select("dt", "file", "line_number", "reason", "raw").collectAsList()) {
-        out.add(List.of(r.getString(0), r.getString(1), r.getInt(2), r.getString(3), r.getString(4)));
+    if (layout.exists(table)) {
+      for (Row r : spark.read().format("delta").load(layout.path(table))
+          .where("source = '" + TargetsReader.SOURCE + "'").selectExpr(columns).collectAsList()) {
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+          values.add(r.get(i));
+        }
+        out.add(values);
       }
     }
     return out;
