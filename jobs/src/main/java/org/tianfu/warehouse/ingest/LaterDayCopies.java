@@ -80,9 +80,6 @@ final class LaterDayCopies {
     if (oldSlice.isEmpty()) {
       return Optional.empty();
     }
-    Dataset<Row> droppedIds = oldSlice.select(col(spec.idField()).as("_id"))
-        .join(batchLines.where(col("_reason").isNull()).select("_id"), "_id", "left_anti").distinct();
-    List<Row> dropped = droppedIds.collectAsList();   // at most a day's ids
     List<Row> files = new ArrayList<>();
     for (DtFolder day : landingDays) {
       if (day.dt().compareTo(dts.first()) > 0 && !dts.contains(day.dt())) {
@@ -91,7 +88,14 @@ final class LaterDayCopies {
         }
       }
     }
-    if (dropped.isEmpty() || files.isEmpty()) {
+    // No later day (the rerun or redo of the latest night): no copy to find, so no ids to compare.
+    if (files.isEmpty()) {
+      return Optional.empty();
+    }
+    Dataset<Row> droppedIds = oldSlice.select(col(spec.idField()).as("_id"))
+        .join(batchLines.where(col("_reason").isNull()).select("_id"), "_id", "left_anti").distinct();
+    List<Row> dropped = droppedIds.collectAsList();   // at most a day's ids
+    if (dropped.isEmpty()) {
       return Optional.empty();
     }
     Dataset<Row> ids = broadcast(spark.createDataFrame(dropped, droppedIds.schema()));
