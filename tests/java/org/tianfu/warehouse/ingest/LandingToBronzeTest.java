@@ -200,6 +200,28 @@ class LandingToBronzeTest {
     assertEquals(correctedAtOnce, bronzeAndAudit());
   }
 
+  /** A rerun that drops an id no later day holds changes only its own day: no later day is recounted or forgotten. */
+  @Test
+  void aRerunThatDropsAnIdNoLaterDayHoldsLeavesLaterDaysAlone() {
+    landing.write("science_base_activity", "2024-03-01", "a.jsonl", String.format(A, "X", 1), String.format(A, "Y", 2));
+    landing.write("science_base_activity", "2024-03-02", "a.jsonl", String.format(A, "W", 3));
+    run("r1");
+    new ConformedDays(spark, layout).mark(Map.of("science_base_activity", Set.of("2024-03-01", "2024-03-02")), "c1");
+
+    landing.write("science_base_activity", "2024-03-01", "a.jsonl", String.format(A, "Y", 2));
+    spark.sql("DELETE FROM delta.`" + layout.path(ConformedDays.TABLE) + "` WHERE dt = '2024-03-01'");
+    spark.sql("DELETE FROM delta.`" + layout.path("ops.ingest_audit") + "` WHERE dt = '2024-03-01'");
+    long conformed = latestVersion(ConformedDays.TABLE);
+    long audit = latestVersion("ops.ingest_audit");
+    run("r2");
+
+    assertEquals(List.of("[W,3,2024-03-02,a.jsonl,1]", "[Y,2,2024-03-01,a.jsonl,1]", "[2024-03-01,a.jsonl,1,1,0,0]",
+        "[2024-03-02,a.jsonl,1,1,0,0]"), bronzeAndAudit());
+    assertEquals(conformed, latestVersion(ConformedDays.TABLE));
+    assertEquals(audit + 1, latestVersion("ops.ingest_audit"));   // the rerun's own day only
+    assertTrue(log.stream().noneMatch(l -> l.contains("later days' copies")), log.toString());
+  }
+
   @Test
   void aQuarantinedLineDoesNotClaimItsId() {
     landing.write("science_base_activity", "2024-03-01", "a.jsonl",

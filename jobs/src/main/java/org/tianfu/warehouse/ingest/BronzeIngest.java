@@ -44,8 +44,6 @@ public final class BronzeIngest {
    * lookup, and its duplicates' keys come to the driver ({@link DuplicateLines}).
    */
   static final long BROADCAST_MAX_INPUT_BYTES = 256L << 20;
-  /** A line's key: unique in a batch, and the order in which copies of an id compete. */
-  private static final String[] LINE_KEY = {"dt", "file", "line_number"};
 
   private final SparkSession spark;
   private final WarehouseLayout layout;
@@ -104,7 +102,8 @@ public final class BronzeIngest {
       }
       bronzeColumns.addAll(List.of(col("dt"), col("file"), col("line_number"), lit(runId).as("run_id")));
       // The loaded lines are a join away from the cached lines: no second full copy of the batch.
-      Dataset<Row> loaded = lines.where(col("_reason").isNull()).join(duplicates.keys(), LINE_KEY, "left_anti")
+      Dataset<Row> loaded = lines.where(col("_reason").isNull())
+          .join(duplicates.keys(), DuplicateLines.KEY.fieldNames(), "left_anti")
           .select(bronzeColumns.toArray(Column[]::new));
       List<IngestAuditRow> audit = account(spec, batch, fileCounts, duplicates);
       long classified = audit.stream().mapToLong(IngestAuditRow::loaded).sum();

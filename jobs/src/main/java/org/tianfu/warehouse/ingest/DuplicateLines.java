@@ -10,6 +10,8 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -23,11 +25,14 @@ import org.apache.spark.storage.StorageLevel;
  * cached, and are counted by a Spark job.
  */
 record DuplicateLines(Dataset<Row> keys, Map<String, Long> perFile, List<Row> displaced, Runnable release) {
-  private static final String[] KEY = {"dt", "file", "line_number"};
+  /** A line's key: unique in a batch, and the order in which copies of an id compete. */
+  static final StructType KEY = DataTypes.createStructType(List.of(
+      DataTypes.createStructField("dt", DataTypes.StringType, false),
+      DataTypes.createStructField("file", DataTypes.StringType, false),
+      DataTypes.createStructField("line_number", DataTypes.IntegerType, false)));
 
   static DuplicateLines of(Dataset<Row> ranked, boolean toDriver) {
     Map<String, Long> perFile = new HashMap<>();
-    Dataset<Row> inBatch = ranked.where(col("_batch").equalTo(1)).selectExpr(KEY);
     if (toDriver) {
       List<Row> batch = new ArrayList<>();
       List<Row> displaced = new ArrayList<>();
@@ -35,15 +40,15 @@ record DuplicateLines(Dataset<Row> keys, Map<String, Long> perFile, List<Row> di
         (r.getInt(3) == 1 ? batch : displaced).add(RowFactory.create(r.get(0), r.get(1), r.get(2)));
       }
       batch.forEach(r -> perFile.merge(fileKey(r.getString(0), r.getString(1)), 1L, Long::sum));
-      return new DuplicateLines(broadcast(ranked.sparkSession().createDataFrame(batch, inBatch.schema())), perFile,
+      return new DuplicateLines(broadcast(ranked.sparkSession().createDataFrame(batch, KEY)), perFile,
           displaced, () -> {});
     }
     Dataset<Row> cached = ranked.persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> keys = cached.where(col("_batch").equalTo(1)).selectExpr(KEY);
+    Dataset<Row> keys = cached.where(col("_batch").equalTo(1)).selectExpr(KEY.fieldNames());
     keys.groupBy("dt", "file").count().collectAsList()
         .forEach(r -> perFile.put(fileKey(r.getString(0), r.getString(1)), r.getLong(2)));
     // Displaced copies are other days' re-sends of the batch's ids: few even in a large batch.
-    List<Row> displaced = cached.where(col("_batch").equalTo(0)).selectExpr(KEY).collectAsList();
+    List<Row> displaced = cached.where(col("_batch").equalTo(0)).selectExpr(KEY.fieldNames()).collectAsList();
     return new DuplicateLines(keys, perFile, displaced, cached::unpersist);
   }
 

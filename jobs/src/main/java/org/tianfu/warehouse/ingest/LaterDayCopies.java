@@ -18,8 +18,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.tianfu.warehouse.contract.SourceSpec;
 import org.tianfu.warehouse.store.ConformedDays;
@@ -43,11 +41,6 @@ import org.tianfu.warehouse.store.WarehouseLayout;
  * counted from bronze as it will be, not adjusted from the audit as it is.
  */
 final class LaterDayCopies {
-  private static final StructType KEY = DataTypes.createStructType(List.of(
-      DataTypes.createStructField("dt", DataTypes.StringType, false),
-      DataTypes.createStructField("file", DataTypes.StringType, false),
-      DataTypes.createStructField("line_number", DataTypes.IntegerType, false)));
-
   /**
    * The later days' bronze rows after the change (columns in any order: union them by name), how many,
    * and how many copies were displaced and reloaded.
@@ -68,7 +61,8 @@ final class LaterDayCopies {
    * The first valid copy, in the landing days after the batch's first, of each id that bronze's old
    * slice of the batch's days loaded and the batch's valid lines no longer hold: bronze rows (as
    * {@code columns} select them from the parsed lines), cached, to load in their days. Empty unless
-   * the batch replaces days bronze held (a rerun, or the redo of a killed run) and its lines dropped an id.
+   * the batch replaces days bronze held (a rerun, or the redo of a killed run), its lines dropped an id,
+   * and a later day holds a copy of it.
    */
   Optional<Dataset<Row>> reloaded(SourceSpec spec, LineValidator validator, Dataset<Row> batchLines,
       TreeSet<String> dts, List<DtFolder> landingDays, Column[] columns) {
@@ -99,13 +93,19 @@ final class LaterDayCopies {
       return Optional.empty();
     }
     Dataset<Row> ids = broadcast(spark.createDataFrame(dropped, droppedIds.schema()));
-    return Optional.of(FileLines.read(spark, validator, BronzeSchema.recordFields(spec), files)
+    Dataset<Row> copies = FileLines.read(spark, validator, BronzeSchema.recordFields(spec), files)
         .where(col("_reason").isNull())
         .join(ids, "_id", "left_semi")
         .withColumn("_copy", row_number().over(Window.partitionBy("_id").orderBy("dt", "file", "line_number")))
         .where("_copy = 1")
         .select(columns)
-        .persist(StorageLevel.MEMORY_AND_DISK()));
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    // The dropped ids may have no later copy (the platform deleted them): then no later day changes.
+    if (copies.isEmpty()) {
+      copies.unpersist();
+      return Optional.empty();
+    }
+    return Optional.of(copies);
   }
 
   /**
@@ -152,7 +152,8 @@ final class LaterDayCopies {
         DeltaReplace.replace(spark.createDataFrame(audit, OpsTables.INGEST_AUDIT), auditPath, slice, OpsTables.PARTITION);
       }
     }
-    Dataset<Row> rows = bronze.join(broadcast(spark.createDataFrame(displaced, KEY)), KEY.fieldNames(), "left_anti");
+    Dataset<Row> rows = bronze.join(broadcast(spark.createDataFrame(displaced, DuplicateLines.KEY)),
+        DuplicateLines.KEY.fieldNames(), "left_anti");
     if (reloaded.isPresent()) {
       rows = rows.unionByName(reloaded.get());
     }
