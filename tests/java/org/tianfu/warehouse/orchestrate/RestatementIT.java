@@ -19,8 +19,8 @@ import org.tianfu.warehouse.testing.TestSpark;
  * Late data restates the past (kpis.md): a refund exported in February takes an order out of the
  * January it was counted in, and January's YTD, scores and ranks follow — incrementally exactly as
  * in a full rebuild; a corrected re-export of the day, rerun, undoes it; an export day that arrives after
- * later ones takes the ids it shares with them, and gives them back when its re-export drops them. Also Shanghai month boundaries and a re-sent
- * registration, through Spark.
+ * later ones takes the ids it shares with them, and gives them back when its re-export drops them. Also
+ * Shanghai month boundaries and a re-sent registration, through Spark.
  */
 class RestatementIT {
   private static final byte[] KEY = "restatement".getBytes(StandardCharsets.UTF_8);
