@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.tianfu.warehouse.testing.TestSpark;
 
 class DuplicateLinesTest {
-  private static final StructType RANKED = DuplicateLines.KEY.add("_batch", DataTypes.IntegerType, false);
+  private static final StructType RANKED = BronzeSchema.LINE_KEY.add("_batch", DataTypes.IntegerType, false);
 
   private final SparkSession spark = TestSpark.session();
 
@@ -30,7 +30,7 @@ class DuplicateLinesTest {
         RowFactory.create("2024-03-04", "a.jsonl", 7, 0)), RANKED);
     Dataset<Row> lines = spark.createDataFrame(List.of(RowFactory.create("2024-03-01", "a.jsonl", 1),
         RowFactory.create("2024-03-01", "a.jsonl", 2), RowFactory.create("2024-03-01", "b.jsonl", 2),
-        RowFactory.create("2024-03-02", "a.jsonl", 1)), DuplicateLines.KEY);
+        RowFactory.create("2024-03-02", "a.jsonl", 1)), BronzeSchema.LINE_KEY);
 
     DuplicateLines duplicates = DuplicateLines.of(ranked, toDriver);
     try {
@@ -38,7 +38,7 @@ class DuplicateLinesTest {
           duplicates.in("2024-03-01", "b.jsonl"), duplicates.in("2024-03-02", "a.jsonl"),
           duplicates.in("2024-03-03", "a.jsonl"), duplicates.in("2024-03-04", "a.jsonl")));
       assertEquals(List.of("[2024-03-01,a.jsonl,1]", "[2024-03-01,b.jsonl,2]"),
-          lines.join(duplicates.keys(), DuplicateLines.KEY.fieldNames(), "left_anti")
+          lines.join(duplicates.keys(), BronzeSchema.LINE_KEY.fieldNames(), "left_anti")
               .orderBy("file").collectAsList().stream().map(Row::toString).toList());
       assertEquals(List.of("[2024-03-04,a.jsonl,7]"), duplicates.displaced().stream().map(Row::toString).toList());
     } finally {

@@ -103,7 +103,7 @@ public final class BronzeIngest {
       bronzeColumns.addAll(List.of(col("dt"), col("file"), col("line_number"), lit(runId).as("run_id")));
       // The loaded lines are a join away from the cached lines: no second full copy of the batch.
       Dataset<Row> loaded = lines.where(col("_reason").isNull())
-          .join(duplicates.keys(), DuplicateLines.KEY.fieldNames(), "left_anti")
+          .join(duplicates.keys(), BronzeSchema.LINE_KEY.fieldNames(), "left_anti")
           .select(bronzeColumns.toArray(Column[]::new));
       List<IngestAuditRow> audit = account(spec, batch, fileCounts, duplicates);
       long classified = audit.stream().mapToLong(IngestAuditRow::loaded).sum();

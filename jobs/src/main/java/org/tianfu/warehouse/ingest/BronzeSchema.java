@@ -19,11 +19,14 @@ public final class BronzeSchema {
   /** Numbers are exact decimals; 6 places keep every fen of a yuan amount. */
   public static final DecimalType NUMBER = DataTypes.createDecimalType(24, 6);
 
-  public static final List<StructField> LINEAGE = List.of(
+  /** A line's key: where it came from, unique in a batch, and the order in which copies of an id compete. */
+  public static final StructType LINE_KEY = DataTypes.createStructType(List.of(
       DataTypes.createStructField("dt", DataTypes.StringType, false),
       DataTypes.createStructField("file", DataTypes.StringType, false),
-      DataTypes.createStructField("line_number", DataTypes.IntegerType, false),
-      DataTypes.createStructField("run_id", DataTypes.StringType, false));
+      DataTypes.createStructField("line_number", DataTypes.IntegerType, false)));
+
+  /** Where a bronze row came from: its line's key and the run that loaded it. */
+  public static final List<StructField> LINEAGE = List.of(LINE_KEY.add("run_id", DataTypes.StringType, false).fields());
 
   private BronzeSchema() {}
 

@@ -10,8 +10,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -25,12 +23,6 @@ import org.apache.spark.storage.StorageLevel;
  * cached, and are counted by a Spark job.
  */
 record DuplicateLines(Dataset<Row> keys, Map<String, Long> perFile, List<Row> displaced, Runnable release) {
-  /** A line's key: unique in a batch, and the order in which copies of an id compete. */
-  static final StructType KEY = DataTypes.createStructType(List.of(
-      DataTypes.createStructField("dt", DataTypes.StringType, false),
-      DataTypes.createStructField("file", DataTypes.StringType, false),
-      DataTypes.createStructField("line_number", DataTypes.IntegerType, false)));
-
   static DuplicateLines of(Dataset<Row> ranked, boolean toDriver) {
     Map<String, Long> perFile = new HashMap<>();
     if (toDriver) {
@@ -40,15 +32,16 @@ record DuplicateLines(Dataset<Row> keys, Map<String, Long> perFile, List<Row> di
         (r.getInt(3) == 1 ? batch : displaced).add(RowFactory.create(r.get(0), r.get(1), r.get(2)));
       }
       batch.forEach(r -> perFile.merge(fileKey(r.getString(0), r.getString(1)), 1L, Long::sum));
-      return new DuplicateLines(broadcast(ranked.sparkSession().createDataFrame(batch, KEY)), perFile,
-          displaced, () -> {});
+      return new DuplicateLines(broadcast(ranked.sparkSession().createDataFrame(batch, BronzeSchema.LINE_KEY)),
+          perFile, displaced, () -> {});
     }
     Dataset<Row> cached = ranked.persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> keys = cached.where(col("_batch").equalTo(1)).selectExpr(KEY.fieldNames());
+    Dataset<Row> keys = cached.where(col("_batch").equalTo(1)).selectExpr(BronzeSchema.LINE_KEY.fieldNames());
     keys.groupBy("dt", "file").count().collectAsList()
         .forEach(r -> perFile.put(fileKey(r.getString(0), r.getString(1)), r.getLong(2)));
     // Displaced copies are other days' re-sends of the batch's ids: few even in a large batch.
-    List<Row> displaced = cached.where(col("_batch").equalTo(0)).selectExpr(KEY.fieldNames()).collectAsList();
+    List<Row> displaced = cached.where(col("_batch").equalTo(0)).selectExpr(BronzeSchema.LINE_KEY.fieldNames())
+        .collectAsList();
     return new DuplicateLines(keys, perFile, displaced, cached::unpersist);
   }
 

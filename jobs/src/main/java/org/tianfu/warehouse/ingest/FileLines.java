@@ -56,10 +56,8 @@ final class FileLines implements FlatMapFunction<Row, Row> {
 
   /** dt, file, line_number, then _id/_reason/_raw (underscored: no contract field starts so), then the record. */
   static StructType schema(List<StructField> recordFields) {
-    List<StructField> fields = new ArrayList<>(List.of(
-        DataTypes.createStructField("dt", DataTypes.StringType, false),
-        DataTypes.createStructField("file", DataTypes.StringType, false),
-        DataTypes.createStructField("line_number", DataTypes.IntegerType, false),
+    List<StructField> fields = new ArrayList<>(List.of(BronzeSchema.LINE_KEY.fields()));
+    fields.addAll(List.of(
         DataTypes.createStructField("_id", DataTypes.StringType, true),
         DataTypes.createStructField("_reason", DataTypes.StringType, true),
         DataTypes.createStructField("_raw", DataTypes.StringType, true)));

@@ -152,8 +152,8 @@ final class LaterDayCopies {
         DeltaReplace.replace(spark.createDataFrame(audit, OpsTables.INGEST_AUDIT), auditPath, slice, OpsTables.PARTITION);
       }
     }
-    Dataset<Row> rows = bronze.join(broadcast(spark.createDataFrame(displaced, DuplicateLines.KEY)),
-        DuplicateLines.KEY.fieldNames(), "left_anti");
+    Dataset<Row> rows = bronze.join(broadcast(spark.createDataFrame(displaced, BronzeSchema.LINE_KEY)),
+        BronzeSchema.LINE_KEY.fieldNames(), "left_anti");
     if (reloaded.isPresent()) {
       rows = rows.unionByName(reloaded.get());
     }
