@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tianfu.warehouse.contract.FieldType;
 import org.tianfu.warehouse.contract.SourceSpec;
-import org.tianfu.warehouse.metrics.SqlModels;
+import org.tianfu.warehouse.models.SqlModels;
 import org.tianfu.warehouse.serve.AsOf;
 import org.tianfu.warehouse.serve.DuckDbSql;
 import org.tianfu.warehouse.serve.QueryResult;

@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tianfu.warehouse.metrics.SqlModels;
+import org.tianfu.warehouse.models.SqlModels;
 import org.tianfu.warehouse.store.WarehouseLayout;
 import org.tianfu.warehouse.testing.DuckDbEngine;
 import org.tianfu.warehouse.testing.TestSpark;

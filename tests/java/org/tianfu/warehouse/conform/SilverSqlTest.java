@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tianfu.warehouse.metrics.Relation;
-import org.tianfu.warehouse.metrics.SqlModels;
+import org.tianfu.warehouse.models.Relation;
+import org.tianfu.warehouse.models.SqlModels;
 import org.tianfu.warehouse.testing.DuckDbEngine;
 
 /** The order-state and first-registration rules of landing.md and kpis.md, on DuckDB. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.metrics.KpiCatalogue;
-import org.tianfu.warehouse.store.DirtyPeriods;
+import org.tianfu.warehouse.state.DirtyPeriods;
 import org.tianfu.warehouse.store.LocalStorage;
 import org.tianfu.warehouse.store.WarehouseLayout;
 import org.tianfu.warehouse.testing.TestSpark;

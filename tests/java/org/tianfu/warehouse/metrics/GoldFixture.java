@@ -5,6 +5,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.tianfu.warehouse.contract.CountyReference;
+import org.tianfu.warehouse.models.Relation;
+import org.tianfu.warehouse.models.SqlModels;
 import org.tianfu.warehouse.testing.DuckDbEngine;
 
 /** Hand-written silver rows for the gold SQL, run on DuckDB. Only the columns the models read. */

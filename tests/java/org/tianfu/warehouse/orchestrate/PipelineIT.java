@@ -35,9 +35,9 @@ import org.tianfu.warehouse.ingest.PhysicalLines;
 import org.tianfu.warehouse.metrics.KpiCatalogue;
 import org.tianfu.warehouse.metrics.Methodology;
 import org.tianfu.warehouse.metrics.Periods;
-import org.tianfu.warehouse.metrics.SqlModels;
-import org.tianfu.warehouse.testing.DuckDbEngine;
+import org.tianfu.warehouse.models.SqlModels;
 import org.tianfu.warehouse.store.WarehouseLayout;
+import org.tianfu.warehouse.testing.DuckDbEngine;
 import org.tianfu.warehouse.testing.TableRows;
 import org.tianfu.warehouse.testing.TestSpark;
 

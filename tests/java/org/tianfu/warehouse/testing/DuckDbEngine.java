@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.tianfu.warehouse.metrics.Relation;
-import org.tianfu.warehouse.metrics.SqlEngine;
+import org.tianfu.warehouse.models.Relation;
+import org.tianfu.warehouse.models.SqlEngine;
 
 /** The SQL models on an in-memory DuckDB: milliseconds per case, for hand-written fixtures. */
 public final class DuckDbEngine implements SqlEngine, AutoCloseable {

@@ -1,7 +1,7 @@
 package org.tianfu.warehouse.cli;
 
 import java.nio.file.Path;
-import org.tianfu.warehouse.serve.report.PdfPrinter;
+import org.tianfu.warehouse.report.PdfPrinter;
 import picocli.CommandLine.Option;
 
 /** The PDF options of the commands that write reports ({@code report}, {@code run --reports}). */

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.VersionInfo;
-import org.tianfu.warehouse.ingest.PiiKey;
+import org.tianfu.warehouse.landing.PiiKey;
 import org.tianfu.warehouse.orchestrate.ReportTarget;
 import org.tianfu.warehouse.orchestrate.RunRequest;
 import org.tianfu.warehouse.orchestrate.Runner;
@@ -17,9 +17,9 @@ import org.tianfu.warehouse.store.SparkSessions;
 import org.tianfu.warehouse.store.Storage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run the nightly task graph (see 'warehouse plan'): ingest what is new, bring silver and gold up to date.")

@@ -2,7 +2,7 @@ package org.tianfu.warehouse.cli;
 
 import java.io.PrintWriter;
 import org.apache.spark.sql.AnalysisException;
-import org.tianfu.warehouse.ingest.LandingFileException;
+import org.tianfu.warehouse.landing.LandingFileException;
 import org.tianfu.warehouse.orchestrate.AirflowUnavailableException;
 import org.tianfu.warehouse.orchestrate.WarehouseBusyException;
 import org.tianfu.warehouse.serve.QueryError;

@@ -16,7 +16,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.tianfu.warehouse.metrics.SqlModels;
+import org.tianfu.warehouse.models.SqlModels;
 import org.tianfu.warehouse.store.StatsColumns;
 import org.tianfu.warehouse.store.WarehouseLayout;
 

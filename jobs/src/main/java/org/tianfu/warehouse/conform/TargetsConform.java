@@ -16,9 +16,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.tianfu.warehouse.state.DirtyPeriods;
+import org.tianfu.warehouse.state.OpsTables;
 import org.tianfu.warehouse.store.DeltaReplace;
-import org.tianfu.warehouse.store.DirtyPeriods;
-import org.tianfu.warehouse.store.OpsTables;
 import org.tianfu.warehouse.store.Storage;
 import org.tianfu.warehouse.store.WarehouseLayout;
 

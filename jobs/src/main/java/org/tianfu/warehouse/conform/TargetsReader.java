@@ -19,9 +19,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.tianfu.warehouse.contract.CountyReference;
-import org.tianfu.warehouse.ingest.LandingFileException;
-import org.tianfu.warehouse.ingest.LandingScanner;
-import org.tianfu.warehouse.ingest.PiiMasking;
+import org.tianfu.warehouse.landing.LandingFileException;
+import org.tianfu.warehouse.landing.LandingScanner;
+import org.tianfu.warehouse.landing.PiiMasking;
 import org.tianfu.warehouse.store.Storage;
 import org.tianfu.warehouse.store.Storage.FileEntry;
 

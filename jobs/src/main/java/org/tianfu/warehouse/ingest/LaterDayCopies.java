@@ -20,9 +20,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 import org.tianfu.warehouse.contract.SourceSpec;
-import org.tianfu.warehouse.store.ConformedDays;
+import org.tianfu.warehouse.landing.DtFolder;
+import org.tianfu.warehouse.state.ConformedDays;
+import org.tianfu.warehouse.state.OpsTables;
 import org.tianfu.warehouse.store.DeltaReplace;
-import org.tianfu.warehouse.store.OpsTables;
 import org.tianfu.warehouse.store.Storage.FileEntry;
 import org.tianfu.warehouse.store.WarehouseLayout;
 

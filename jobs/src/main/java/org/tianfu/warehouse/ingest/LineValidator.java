@@ -27,6 +27,7 @@ import org.tianfu.warehouse.contract.FieldSpec;
 import org.tianfu.warehouse.contract.FieldType;
 import org.tianfu.warehouse.contract.LandingTimestamps;
 import org.tianfu.warehouse.contract.SourceSpec;
+import org.tianfu.warehouse.landing.PiiMasking;
 
 /**
  * Applies the landing contract to one line of a JSON Lines source. Checks run field by field in

@@ -9,8 +9,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.tianfu.warehouse.state.OpsTables;
 import org.tianfu.warehouse.store.DeltaReplace;
-import org.tianfu.warehouse.store.OpsTables;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tianfu.warehouse.contract.County;
 import org.tianfu.warehouse.contract.CountyReference;
+import org.tianfu.warehouse.models.Relation;
 
 /** The {@code counties} relation: the 183 counties of the reference with their cities. */
 public final class CountiesRelation {

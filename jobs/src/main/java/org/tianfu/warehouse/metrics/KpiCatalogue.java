@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.tianfu.warehouse.models.Relation;
 
 /** The KPIs of kpis.md, from {@code schemas/kpis.csv}: code, Chinese name, family, unit. */
 public record KpiCatalogue(Map<String, Kpi> kpis) {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
-import org.tianfu.warehouse.store.DirtyPeriods;
+import org.tianfu.warehouse.models.SparkEngine;
+import org.tianfu.warehouse.models.SqlModels;
+import org.tianfu.warehouse.state.DirtyPeriods;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tianfu.warehouse.models.Relation;
 
 /**
  * The scoring methodology (kpis.md, "Score, rank, grade") as configuration with a version:

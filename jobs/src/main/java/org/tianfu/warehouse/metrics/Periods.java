@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import org.tianfu.warehouse.models.Relation;
 
 /** The {@code periods} relation: months as {@code YYYY-MM} with year, month and the calendar month before. */
 public final class Periods {

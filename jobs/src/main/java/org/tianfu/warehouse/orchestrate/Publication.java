@@ -11,7 +11,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.tianfu.warehouse.store.ExportDays;
+import org.tianfu.warehouse.state.ExportDays;
 import org.tianfu.warehouse.store.TableLog;
 import org.tianfu.warehouse.store.WarehouseLayout;
 

@@ -1,7 +1,7 @@
 package org.tianfu.warehouse.orchestrate;
 
 import java.nio.file.Path;
-import org.tianfu.warehouse.serve.report.PdfPrinter;
+import org.tianfu.warehouse.report.PdfPrinter;
 
 /**
  * Where the {@code reports} task writes the month's county reports and leaderboard.
