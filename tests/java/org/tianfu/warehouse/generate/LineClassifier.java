@@ -17,11 +17,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.contract.County;
+import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.contract.FieldSpec;
 import org.tianfu.warehouse.contract.SourceSpec;
 import org.tianfu.warehouse.generate.BadLineInjector.Kind;
+import org.tianfu.warehouse.ingest.LineValidator;
 
 /**
  * A test's own plain reading of the landing contract, only to tell in which way a generated line
@@ -68,7 +69,7 @@ final class LineClassifier {
     }
     for (FieldSpec f : spec.fields()) {
       JsonNode v = node.get(f.name());
-      if (v == null || v.isNull() || (v.isTextual() && v.asText().isEmpty())) {
+      if (v == null || v.isNull() || (v.isTextual() && LineValidator.isBlank(v.asText()))) {
         if (f.required()) {
           return new Reading(Kind.MISSING_FIELD, node);
         }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.contract.SourceSpec;
+import org.tianfu.warehouse.landing.PiiMasking;
 
 class LineValidatorTest {
   private static final CountyReference COUNTIES = CountyReference.load();
@@ -50,6 +51,14 @@ class LineValidatorTest {
   @CsvSource(delimiter = '|', value = {
       "event_id | null | missing_field:event_id",
       "event_id | \"\" | missing_field:event_id",
+      "event_id | \"  \" | missing_field:event_id",
+      "event_id | \"\\t\\n\" | missing_field:event_id",
+      "event_id | \"\u3000\" | missing_field:event_id",
+      "event_id | \"\u00a0 \" | missing_field:event_id",
+      "status | \" \" | missing_field:status",
+      "supplier_id | \"  \" | missing_field:supplier_id",
+      "supplier_county | \" \" | missing_field:supplier_county",
+      "event_time | \" \" | missing_field:event_time",
       "event_id | 42 | bad_value:event_id",
       "status | \"refunded\" | bad_value:status",
       "status | \"Completed\" | bad_value:status",
@@ -79,13 +88,37 @@ class LineValidatorTest {
     LineVerdict absent = check("orders", ORDER.replace("\"facilitator_county\":\"510107\",", ""));
     LineVerdict empty = check("orders", order("facilitator_county", "\"\""));
     LineVerdict nulled = check("orders", order("amount_yuan", "null"));
-    // An empty string is missing for every field (landing.md), a number's too: see the README.
+    // An empty string is missing for every field (landing.md), a number's too.
     LineVerdict emptyNumber = check("orders", order("amount_yuan", "\"\""));
     assertTrue(absent.isValid() && empty.isValid() && nulled.isValid() && emptyNumber.isValid());
     assertNull(absent.values()[8]);
     assertNull(empty.values()[8]);
     assertNull(nulled.values()[9]);
     assertNull(emptyNumber.values()[9]);
+  }
+
+  @Test
+  void aWhitespaceOnlyOptionalValueIsAbsent() {
+    LineVerdict blankCounty = check("orders", order("facilitator_county", "\"\u3000\""));
+    LineVerdict blankNumber = check("orders", order("amount_yuan", "\" \\t\""));
+    assertTrue(blankCounty.isValid() && blankNumber.isValid());
+    assertNull(blankCounty.values()[8]);
+    assertNull(blankNumber.values()[9]);
+    String reg = "{\"event_id\":\"R1\",\"op\":\"register\",\"user_id\":\"U1\",\"user_type\":\"team\","
+        + "\"county_code\":\"510104\",\"display_name\":\"  \",\"phone\":\"\u00a0\","
+        + "\"event_time\":\"2024-02-01T00:30:00\"}";
+    LineVerdict blankName = check("registrations", reg);
+    assertTrue(blankName.isValid());
+    assertNull(blankName.values()[5]);
+    assertNull(blankName.values()[6]);
+    assertNull(blankName.values()[7]);
+  }
+
+  @Test
+  void aValueWithTextAroundItsSpacesIsKeptAsSent() {
+    LineVerdict padded = check("orders", order("supplier_id", "\" S1 \""));
+    assertTrue(padded.isValid());
+    assertEquals(" S1 ", padded.values()[4]);
   }
 
   @Test
@@ -165,6 +198,7 @@ class LineValidatorTest {
         + "\"delivered_at\":\"2024-03-01T10:00:00+08:00\"}";
     assertEquals(Boolean.FALSE, check("popsci_deliveries", d).values()[6]);
     assertEquals(Boolean.FALSE, check("popsci_deliveries", d.replace("}", ",\"opened\":\"\"}")).values()[6]);
+    assertEquals(Boolean.FALSE, check("popsci_deliveries", d.replace("}", ",\"opened\":\" \"}")).values()[6]);
     assertEquals("bad_value:opened", check("popsci_deliveries", d.replace("}", ",\"opened\":\"yes\"}")).reason());
     assertEquals(Boolean.TRUE, check("popsci_deliveries", d.replace("}", ",\"opened\":true}")).values()[6]);
   }

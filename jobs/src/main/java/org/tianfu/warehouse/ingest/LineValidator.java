@@ -89,7 +89,7 @@ public final class LineValidator implements Serializable {
     int col = 0;
     for (FieldSpec f : spec.fields()) {
       JsonNode v = obj.get(f.name());
-      boolean absent = v == null || v.isNull() || (v.isTextual() && v.asText().isEmpty());
+      boolean absent = v == null || v.isNull() || (v.isTextual() && isBlank(v.asText()));
       if (absent) {
         if (f.required()) {
           return rejected("missing_field:" + f.name(), text);
@@ -105,6 +105,16 @@ public final class LineValidator implements Serializable {
     }
     values[col] = extraFields(obj);
     return LineVerdict.valid(obj.get(spec.idField()).asText(), values);
+  }
+
+  /**
+   * A string that is empty or only whitespace is a missing value (landing.md, "Bad input"). Whitespace is
+   * Java's plus the no-break spaces ({@code U+00A0}, {@code U+2007}, {@code U+202F}), which
+   * {@link String#isBlank} leaves out: a field of only {@code "\u00a0"} or the ideographic space
+   * {@code U+3000} carries no value either.
+   */
+  public static boolean isBlank(String s) {
+    return s.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
   }
 
   /** The reason a present value breaks the contract, or null. */
