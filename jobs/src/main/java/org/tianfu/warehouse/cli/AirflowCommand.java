@@ -1,10 +1,10 @@
 package org.tianfu.warehouse.cli;
 
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.tianfu.warehouse.orchestrate.AirflowClient;
 import org.tianfu.warehouse.orchestrate.AirflowSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "airflow", mixinStandardHelpOptions = true,
@@ -18,18 +18,12 @@ public final class AirflowCommand {
   @Command(name = "trigger", mixinStandardHelpOptions = true,
       description = "Queue one DAG run per export day from --from to --to (a backfill, or a rerun of a day).")
   static final class Trigger implements Callable<Integer> {
-    @Option(names = "--from", required = true, description = "first export day, YYYY-MM-DD")
-    LocalDate from;
-
-    @Option(names = "--to", required = true, description = "last export day, YYYY-MM-DD")
-    LocalDate to;
+    @Mixin ExportDayRange days;
 
     @Override
     public Integer call() {
-      if (from.isAfter(to)) {
-        throw new UserError("--from " + from + " is after --to " + to);
-      }
-      for (AirflowClient.Triggered t : client().trigger(from, to)) {
+      days.required();
+      for (AirflowClient.Triggered t : client().trigger(days.from, days.to)) {
         System.out.println(t.day() + "  " + t.runId() + "  " + t.outcome());
       }
       return 0;

@@ -1,12 +1,12 @@
 package org.tianfu.warehouse.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.tianfu.warehouse.generate.GenerationSummary;
 import org.tianfu.warehouse.generate.GeneratorOptions;
 import org.tianfu.warehouse.generate.LandingGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -15,11 +15,7 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--landing", required = true, description = "landing directory to write")
   Path landing;
 
-  @Option(names = "--from", required = true, description = "first export day, YYYY-MM-DD")
-  LocalDate from;
-
-  @Option(names = "--to", required = true, description = "last export day, YYYY-MM-DD")
-  LocalDate to;
+  @Mixin ExportDayRange days;
 
   @Option(names = "--scale", defaultValue = "1", description = "1 = one province-day at the platform's volumes (default ${DEFAULT-VALUE})")
   double scale;
@@ -32,8 +28,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    days.required();
     GenerationSummary summary = new LandingGenerator(
-        new GeneratorOptions(landing, from, to, scale, seed, badShare, true)).run();
+        new GeneratorOptions(landing, days.from, days.to, scale, seed, badShare, true)).run();
     System.out.println(summary.describe());
     return 0;
   }

@@ -32,11 +32,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--warehouse", required = true, description = "warehouse directory: a path, or a URI such as s3a://bucket/warehouse")
   String warehouse;
 
-  @Option(names = "--from", description = "backfill: first export day, YYYY-MM-DD (runs day by day)")
-  LocalDate from;
-
-  @Option(names = "--to", description = "backfill: last export day, YYYY-MM-DD")
-  LocalDate to;
+  /** A backfill: the export days, run day by day. */
+  @Mixin ExportDayRange days;
 
   @Option(names = "--only", paramLabel = "TASK", description = "run one task of the plan, e.g. ingest, conform, kpis")
   String only;
@@ -55,12 +52,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if ((from == null) != (to == null)) {
-      throw new UserError("--from and --to go together");
-    }
-    if (from != null && from.isAfter(to)) {
-      throw new UserError("--from " + from + " is after --to " + to);
-    }
+    days.check();
     if (full && (rerun != null || only != null)) {
       throw new UserError("--full rebuilds everything; it does not combine with --rerun or --only");
     }
@@ -73,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
     isFolder(warehouse, "--warehouse", hadoop);   // reachable: a new warehouse is created by the run
     byte[] key = PiiKey.fromEnvironment(System.getenv());
     String command = "warehouse " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    RunRequest request = new RunRequest(landing, from, to, only, rerun, full, command);
+    RunRequest request = new RunRequest(landing, days.from, days.to, only, rerun, full, command);
     if (reports != null && request.runs(TaskGraph.REPORTS)) {
       // Before Spark starts: a missing browser or font is found now, not after the night's ingest.
       request = request.withReports(new ReportTarget(reports, pdf.printer()));

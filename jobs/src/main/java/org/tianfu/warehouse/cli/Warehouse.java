@@ -40,6 +40,15 @@ public final class Warehouse implements Runnable {
           + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
       return USER_ERROR;
     });
+    // An unknown command is an error even when --help follows it (picocli would print the top-level help).
+    cli.setExecutionStrategy(parseResult -> {
+      for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+        if (!p.unmatched().isEmpty()) {
+          throw new CommandLine.UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
+        }
+      }
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof WarehouseBusyException) {
         commandLine.getErr().println("error: " + e.getMessage());
