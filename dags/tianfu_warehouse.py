@@ -11,7 +11,7 @@ local or shared filesystem the jar takes a lock on the warehouse, so two runs ca
 stages even if Airflow allowed it; on an object store there is no such lock, and max_active_runs=1
 below is the guard.
 
-Deploy (see the project README): copy this file and the JSON into the DAGs folder; set the
+Deploy (see docs/operations.md): copy this file and the JSON into the DAGs folder; set the
 Airflow Variables ``tianfu_jar`` (path or URL of warehouse-<version>-spark.jar), ``tianfu_landing``
 and ``tianfu_warehouse`` (landing and warehouse locations: shared directories, or URIs such as
 ``s3a://bucket/landing``), optionally ``tianfu_packages`` (the Maven packages spark-submit adds; for

@@ -17,7 +17,7 @@ class RunCommandTest {
         CliErrors.of("run", "--landing", tmp.resolve("none").toString(), "--warehouse", tmp.toString()));
     assertEquals("error: --warehouse gs://bucket/warehouse: No FileSystem for scheme \"gs\" (its Hadoop connector is"
             + " not on the classpath, and bin/warehouse has none: for s3a://, run under spark-submit --packages"
-            + " org.apache.hadoop:hadoop-aws:" + VersionInfo.getVersion() + ", see the README's \"Running on a Spark cluster\")\n",
+            + " org.apache.hadoop:hadoop-aws:" + VersionInfo.getVersion() + ", see docs/operations.md, \"Running on a Spark cluster\")\n",
         CliErrors.of("run", "--landing", tmp.toString(), "--warehouse", "gs://bucket/warehouse"));
   }
 

@@ -51,7 +51,7 @@ class WarehouseCliIT {
   private static final String S3A_ERROR = "error: --landing s3a://bucket/landing: No FileSystem for scheme \"s3a\""
       + " (Class org.apache.hadoop.fs.s3a.S3AFileSystem not found) (its Hadoop connector is not on the classpath, and"
       + " bin/warehouse has none: for s3a://, run under spark-submit --packages org.apache.hadoop:hadoop-aws:"
-      + VersionInfo.getVersion() + ", see the README's \"Running on a Spark cluster\")";
+      + VersionInfo.getVersion() + ", see docs/operations.md, \"Running on a Spark cluster\")";
 
   private static void assertOneLineError(Result r, String expected) {
     assertEquals(2, r.exit(), r.err());
@@ -90,7 +90,7 @@ class WarehouseCliIT {
   }
 
   // On Java 25 and later the launcher records an ahead-of-time cache instead, for faster nights
-  // (BENCHMARKS.md, session 15). Its recording is a whole generate and run on that JDK, so this also
+  // (BENCHMARKS.md, "Levers kept": Java 25 ahead-of-time cache). Its recording is a whole generate and run on that JDK, so this also
   // checks that the pipeline runs there (Hadoop 3.4.3's client, not Spark's 3.4.2, is what allows it).
   @Test
   void onJava25TheLauncherKeepsAnAheadOfTimeCache() throws Exception {

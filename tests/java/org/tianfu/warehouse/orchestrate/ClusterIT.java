@@ -29,7 +29,7 @@ import org.tianfu.warehouse.testing.TestSpark;
 
 /**
  * The shaded jar on a real Spark standalone cluster, with landing and warehouse on an object store, as
- * the README's cluster deployment runs it: a master and two workers on 127.0.0.1 (their classes are in
+ * docs/operations.md's cluster deployment runs it: a master and two workers on 127.0.0.1 (their classes are in
  * the Spark jars the build already has), a local S3 server holding the exports under
  * {@code s3a://lake/landing}, and the pipeline submitted with {@code SparkSubmit --master
  * spark://127.0.0.1:PORT}, S3A's connector passed with {@code --jars} (as {@code --packages} would bring

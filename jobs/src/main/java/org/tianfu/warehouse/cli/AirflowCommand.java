@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "airflow", mixinStandardHelpOptions = true,
-    description = "Drive the nightly DAG on Airflow (URL and credentials from the environment: see README).",
+    description = "Drive the nightly DAG on Airflow (URL and credentials from the environment: see docs/operations.md).",
     subcommands = {AirflowCommand.Trigger.class, AirflowCommand.Status.class})
 public final class AirflowCommand {
   static AirflowClient client() {

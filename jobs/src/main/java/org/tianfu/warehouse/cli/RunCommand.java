@@ -90,7 +90,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new UserError(option + " " + location + ": " + problem
           + (problem.contains("No FileSystem for scheme") ? " (its Hadoop connector is not on the classpath, and"
               + " bin/warehouse has none: for s3a://, run under spark-submit --packages org.apache.hadoop:hadoop-aws:"
-              + VersionInfo.getVersion() + ", see the README's \"Running on a Spark cluster\")" : ""));
+              + VersionInfo.getVersion() + ", see docs/operations.md, \"Running on a Spark cluster\")" : ""));
     }
   }
 

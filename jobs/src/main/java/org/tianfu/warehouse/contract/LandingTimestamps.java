@@ -51,7 +51,7 @@ public final class LandingTimestamps {
    * The forms the platform exports ({@code 2024-01-31T16:30:00}, with {@code Z} or {@code ±HH:MM} or
    * nothing after it), read digit by digit; null for anything else, which {@link #parseIso} then
    * decides. java.time's parser took 8% of a night's executor samples, in the task that validates
-   * the deliveries (BENCHMARKS.md, session 9).
+   * the deliveries (BENCHMARKS.md, "Levers kept": common timestamp forms read by hand).
    */
   static Instant parseCommonForm(String t) {
     int n = t.length();

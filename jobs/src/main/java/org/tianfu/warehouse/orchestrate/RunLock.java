@@ -19,7 +19,7 @@ import java.time.Instant;
  * The file names the holder, for the message a second run prints. Delta's optimistic concurrency
  * protects single commits; this protects the sequence of stages from interleaving.
  * An OS lock needs a local or POSIX shared filesystem: a warehouse on an object store gets
- * {@link #none()}, and Airflow's max_active_runs=1 is the guard there (README, "Running on a Spark cluster").
+ * {@link #none()}, and Airflow's max_active_runs=1 is the guard there (docs/operations.md).
  */
 public final class RunLock implements AutoCloseable {
   private final FileChannel channel;

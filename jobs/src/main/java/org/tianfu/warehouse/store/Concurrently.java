@@ -12,7 +12,7 @@ import java.util.function.Function;
  * Runs one piece of work per item on its own driver thread, all sharing the run's SparkSession. A
  * stage's work per source is a chain of small Spark jobs and Delta commits; side by side, one
  * source's jobs use the cores while another plans or commits. On two cores a night is CPU-bound and
- * gains little (BENCHMARKS.md); more cores gain more.
+ * gains little (BENCHMARKS.md, "Levers kept": sources side by side); more cores gain more.
  * Waits for every piece, so nothing still writes when the stage returns, then rethrows the first
  * failure in item order; the others' commits stand, as they would in separate tasks.
  */

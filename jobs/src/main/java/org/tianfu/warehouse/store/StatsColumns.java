@@ -8,7 +8,8 @@ import org.apache.spark.sql.SparkSession;
  * The columns a table keeps per-file statistics (min, max, null count) for: those that reads filter
  * on, so that Delta can still skip files. Delta's default, every one of the first 32 columns, took a
  * fifth of a night's executor time: a day's file is written by one task, and Spark's interpreted
- * projection of the statistics grows with the square of their number (BENCHMARKS.md, sessions 7 and 8).
+ * projection of the statistics grows with the square of their number (BENCHMARKS.md,
+ * "Levers kept": statistics only on filtered columns).
  * Files written before keep the statistics they have.
  */
 public record StatsColumns(List<String> columns) {

@@ -15,7 +15,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * What a job reads from a Delta table's log on the driver: its version, properties, partitioning and
  * latest commit. {@code DESCRIBE DETAIL} and {@code DESCRIBE HISTORY} answer the same, but each is a
  * query to plan, and {@code DESCRIBE DETAIL} also counts the table's files in a Spark job; a night
- * asks about 25 times (BENCHMARKS.md, session 9).
+ * asks about 25 times (BENCHMARKS.md, "Levers kept": Delta log read on the driver).
  */
 public final class TableLog {
   private final DeltaLog log;
@@ -45,7 +45,7 @@ public final class TableLog {
   /**
    * The latest commit's record (operation, parameters, metrics, user metadata), read from its log
    * file here: Delta's own {@code history().getHistory(1)} starts a Spark job for it (a night writes
-   * some 30 times; BENCHMARKS.md, session 14).
+   * some 30 times; BENCHMARKS.md, "Levers kept": Delta log read on the driver).
    */
   public DeltaHistory lastCommit() {
     long version = version();
