@@ -32,8 +32,13 @@ public final class Warehouse implements Runnable {
     System.exit(execute(args));
   }
 
+  /** The command line as {@link #execute} parses it; the docs check dry-parses the commands it quotes with it. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Warehouse()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new Warehouse()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine cli = commandLine();
     cli.setParameterExceptionHandler((e, a) -> {
       PrintWriter err = e.getCommandLine().getErr();
       err.println("error: " + e.getMessage() + " (see: "
