@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,7 +34,8 @@ class LineValidatorTest {
   }
 
   private static String order(String field, String json) {
-    return ORDER.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[0-9.]+)", "\"" + field + "\":" + json);
+    return ORDER.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[0-9.]+)",
+        Matcher.quoteReplacement("\"" + field + "\":" + json));
   }
 
   @Test
