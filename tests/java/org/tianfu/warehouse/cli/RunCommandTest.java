@@ -27,4 +27,15 @@ class RunCommandTest {
             + " mounted) directory; only 'warehouse run' takes object-store URIs\n",
         CliErrors.of("sql", "--warehouse", "s3a://bucket/warehouse", "SELECT 1"));
   }
+
+  @Test
+  void aRerunIsOneDayForTheIngestTask() {
+    assertEquals("error: --rerun replaces one export day; it does not combine with --from/--to\n",
+        CliErrors.of("run", "--landing", tmp.toString(), "--warehouse", tmp.toString(), "--rerun", "2024-01-31",
+            "--from", "2024-01-30", "--to", "2024-02-01"));
+    assertEquals("error: --rerun runs with --only ingest, not --only conform: the later tasks take the day with"
+            + " --from 2024-01-31 --to 2024-01-31\n",
+        CliErrors.of("run", "--landing", tmp.toString(), "--warehouse", tmp.toString(), "--rerun", "2024-01-31",
+            "--only", "conform"));
+  }
 }

@@ -79,5 +79,10 @@ class AirflowClientTest {
     IllegalArgumentException noCredentials = assertThrows(IllegalArgumentException.class,
         () -> AirflowSettings.fromEnvironment(Map.of("AIRFLOW_URL", "http://x")));
     assertEquals("set AIRFLOW_TOKEN, or AIRFLOW_USERNAME and AIRFLOW_PASSWORD, in the environment", noCredentials.getMessage());
+    for (String timeout : new String[] {"0", "-5", "soon"}) {
+      IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> AirflowSettings.fromEnvironment(
+          Map.of("AIRFLOW_URL", "http://x", "AIRFLOW_TOKEN", "t", "AIRFLOW_TIMEOUT_SECONDS", timeout)));
+      assertEquals("AIRFLOW_TIMEOUT_SECONDS must be a whole number of seconds above 0", bad.getMessage());
+    }
   }
 }

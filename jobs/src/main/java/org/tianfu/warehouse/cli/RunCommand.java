@@ -56,6 +56,15 @@ public final class RunCommand implements Callable<Integer> {
     if (full && (rerun != null || only != null)) {
       throw new UserError("--full rebuilds everything; it does not combine with --rerun or --only");
     }
+    if (rerun != null && days.given()) {
+      throw new UserError("--rerun replaces one export day; it does not combine with --from/--to");
+    }
+    // A rerun forgets the day's ingest, so only the ingest task may take it; the later tasks take the
+    // re-ingested day as any other (the DAG passes them --from DT --to DT).
+    if (rerun != null && only != null && !only.equals(TaskGraph.INGEST)) {
+      throw new UserError("--rerun runs with --only ingest, not --only " + only
+          + ": the later tasks take the day with --from " + rerun + " --to " + rerun);
+    }
     // A URI needs Spark's Hadoop configuration (spark.hadoop.*), so Spark starts before it is checked;
     // a local landing directory is checked first.
     Supplier<Configuration> hadoop = () -> SparkSessions.getOrCreate().sparkContext().hadoopConfiguration();

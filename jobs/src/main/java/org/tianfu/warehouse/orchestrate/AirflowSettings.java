@@ -33,7 +33,10 @@ public record AirflowSettings(URI baseUrl, String api, String token, String user
     try {
       seconds = Long.parseLong(env.getOrDefault("AIRFLOW_TIMEOUT_SECONDS", "30"));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("AIRFLOW_TIMEOUT_SECONDS must be a whole number of seconds");
+      seconds = 0;
+    }
+    if (seconds <= 0) {
+      throw new IllegalArgumentException("AIRFLOW_TIMEOUT_SECONDS must be a whole number of seconds above 0");
     }
     return new AirflowSettings(URI.create(url.replaceAll("/+$", "")), api, token, user, password,
         env.getOrDefault("AIRFLOW_DAG_ID", TaskGraph.DAG_ID), Duration.ofSeconds(seconds));
