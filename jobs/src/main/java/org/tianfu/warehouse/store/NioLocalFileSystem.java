@@ -16,9 +16,9 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * library, which this machine and Maven Central do not have, Hadoop runs {@code chmod} for every file
  * and directory it creates and {@code readlink} for every file a {@code FileContext} renames (Delta
  * writes each commit that way): about 900 processes spawned by a 4 GB JVM in one night (BENCHMARKS.md,
- * "Levers kept": local files without a process per file). Here permissions go through java.nio and only a real symbolic link asks Hadoop for its
- * target; files, checksums and renames are Hadoop's own. Set as {@code fs.file.impl} by
- * {@link SparkSessions}, with {@link NioLocalFs} for {@code FileContext}.
+ * "Levers kept": local files without a process per file). Here permissions go through java.nio and
+ * only a real symbolic link asks Hadoop for its target; files, checksums and renames are Hadoop's own.
+ * Set as {@code fs.file.impl} by {@link SparkSessions}, with {@link NioLocalFs} for {@code FileContext}.
  */
 public class NioLocalFileSystem extends LocalFileSystem {
   public NioLocalFileSystem() {

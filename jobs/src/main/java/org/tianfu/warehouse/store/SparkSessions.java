@@ -35,8 +35,9 @@ public final class SparkSessions {
         .setIfMissing("spark.sql.shuffle.partitions", "8")
         // Expressions are interpreted, not compiled to Java classes: a night passes a few hundred
         // thousand rows through some 500 small queries, and generating and JIT-compiling each query's
-        // classes cost more than the rows (BENCHMARKS.md, "Levers kept": a scale-1 night ~15% faster, a 90-day
-        // rebuild 3% slower). A cluster that runs large batches may set both back.
+        // classes cost more than the rows (BENCHMARKS.md, "Levers kept", interpreted expressions: a
+        // scale-1 night ~15% faster, a 90-day rebuild 3% slower). A cluster that runs large batches may
+        // set both back.
         .setIfMissing("spark.sql.codegen.wholeStage", "false")
         .setIfMissing("spark.sql.codegen.factoryMode", "NO_CODEGEN")
         .setIfMissing("spark.ui.enabled", "false")
@@ -44,7 +45,8 @@ public final class SparkSessions {
         .setIfMissing("spark.databricks.delta.snapshotPartitions", "2")
         // Each table's file list, cached by Delta, is scanned by every query that skips files (some 90
         // a night); kept as objects, not serialized, each scan skips deserializing it. A night's tables
-        // hold a few hundred files, not millions (BENCHMARKS.md, "Levers kept": a night about 5% faster).
+        // hold a few hundred files, not millions (BENCHMARKS.md, "Levers kept", Delta file lists kept as
+        // objects: a night about 5% faster).
         .setIfMissing("spark.databricks.delta.snapshotCache.storageLevel", "MEMORY_ONLY")
         // In a session whose time zone is not UTC, Delta rebuilds a table's whole file list after every
         // commit, to check the list it keeps incrementally: a Spark job per commit, about 90 jobs a
