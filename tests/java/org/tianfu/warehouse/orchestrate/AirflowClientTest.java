@@ -21,20 +21,23 @@ class AirflowClientTest {
   @Test
   void triggerQueuesOneRunPerExportDayWithItsDataIntervalOnAirflow3() throws Exception {
     try (FakeAirflow airflow = new FakeAirflow("v2")) {
-      airflow.existingRun("manual__tianfu__2024-03-02", "success");
+      // The scheduler's run of 2 March holds that day's logical date: a trigger of the day collides with it.
+      airflow.existingRunOn("2024-03-02T02:00+08:00", "scheduled__2024-03-01T18:00:00+00:00", "success");
       List<AirflowClient.Triggered> result = client(airflow, Map.of())
           .trigger(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 3));
       assertEquals(List.of(
           new AirflowClient.Triggered(LocalDate.of(2024, 3, 1), "manual__tianfu__2024-03-01", "queued"),
-          new AirflowClient.Triggered(LocalDate.of(2024, 3, 2), "manual__tianfu__2024-03-02",
-              "already exists (clear it in Airflow to run it again)"),
+          new AirflowClient.Triggered(LocalDate.of(2024, 3, 2), "scheduled__2024-03-01T18:00:00+00:00",
+              "already has this run (success): not queued again; clear it in Airflow to run it again"),
           new AirflowClient.Triggered(LocalDate.of(2024, 3, 3), "manual__tianfu__2024-03-03", "queued")), result);
       assertEquals("POST /auth/token {\"username\":\"admin\",\"password\":\"secret\"}", airflow.requests.get(0));
       assertEquals("POST /api/v2/dags/tianfu_warehouse_nightly/dagRuns {\"dag_run_id\":\"manual__tianfu__2024-03-01\","
           + "\"logical_date\":\"2024-03-01T02:00+08:00\",\"data_interval_start\":\"2024-03-01T02:00+08:00\","
           + "\"data_interval_end\":\"2024-03-02T02:00+08:00\",\"note\":\"triggered by bin/warehouse airflow trigger\","
           + "\"conf\":{}}", airflow.requests.get(1));
-      assertEquals(4, airflow.requests.size(), "one login, then one request per day");
+      assertEquals("GET /api/v2/dags/tianfu_warehouse_nightly/dagRuns?limit=1&logical_date_gte=2024-03-02T02%3A00%2B08%3A00"
+          + "&logical_date_lte=2024-03-02T02%3A00%2B08%3A00", airflow.requests.get(3));
+      assertEquals(5, airflow.requests.size(), "one login, then one request per day and one for the collision");
     }
   }
 

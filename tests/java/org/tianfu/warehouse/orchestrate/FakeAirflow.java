@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * A small HTTP server on 127.0.0.1 that answers the few endpoints the client uses as Airflow's
  * published OpenAPI specifications say (v2: Airflow 3 with JWT from /auth/token; v1: Airflow 2
- * with basic auth): 401 without valid credentials, 404 for an unknown DAG, 409 for a run id that
- * exists, DAGRunCollection and TaskInstanceCollection bodies. Airflow itself cannot be installed here.
+ * with basic auth): 401 without valid credentials, 404 for an unknown DAG, 409 for a run id or a
+ * logical date that exists, DAGRunCollection (filtered by logical date) and TaskInstanceCollection
+ * bodies. AirflowDagIT checks the DAG itself in a real Airflow.
  */
 final class FakeAirflow implements AutoCloseable {
   static final String DAG = "tianfu_warehouse_nightly";
@@ -44,8 +45,13 @@ final class FakeAirflow implements AutoCloseable {
 
   /** Adds a run as the scheduler would have made it, with failed tasks if any. */
   void existingRun(String runId, String state, String... failedTasks) {
+    existingRunOn("2024-03-01T02:00+08:00", runId, state, failedTasks);
+  }
+
+  /** Adds a run of the given logical date (also its data interval's start). */
+  void existingRunOn(String logicalDate, String runId, String state, String... failedTasks) {
     ObjectNode run = JSON.createObjectNode().put("dag_run_id", runId).put("dag_id", DAG).put("state", state)
-        .put("data_interval_start", "2024-03-01T02:00:00+08:00").put("start_date", "2024-03-02T02:00:05+08:00")
+        .put("logical_date", logicalDate).put("data_interval_start", logicalDate).put("start_date", "2024-03-02T02:00:05+08:00")
         .put("end_date", "2024-03-02T02:41:00+08:00");
     ArrayNode failed = run.putArray("_failed");
     for (String t : failedTasks) {
@@ -94,19 +100,23 @@ final class FakeAirflow implements AutoCloseable {
     if (parts.length == 2 && parts[1].equals("dagRuns") && ex.getRequestMethod().equals("POST")) {
       JsonNode request = JSON.readTree(body);
       String runId = request.path("dag_run_id").asText();
-      if (runs.containsKey(runId)) {
-        reply(ex, 409, JSON.createObjectNode().put("detail", "DAG run with id `" + runId + "` already exists"));
+      String logicalDate = request.path("logical_date").asText();
+      if (runs.containsKey(runId) || runs.values().stream().anyMatch(r -> r.path("logical_date").asText().equals(logicalDate))) {
+        reply(ex, 409, JSON.createObjectNode().put("detail", "Unique constraint violation"));
         return;
       }
-      existingRun(runId, "queued");
-      runs.get(runId).put("data_interval_start", request.path("data_interval_start").asText());
+      existingRunOn(logicalDate, runId, "queued");
       reply(ex, 200, withoutFailed(runs.get(runId)));
     } else if (parts.length == 2 && parts[1].equals("dagRuns")) {
+      String field = api.equals("v2") ? "logical_date_gte=" : "execution_date_gte=";
+      String at = query != null && query.contains(field)
+          ? java.net.URLDecoder.decode(query.split(field)[1].split("&")[0], StandardCharsets.UTF_8) : null;
       ObjectNode collection = JSON.createObjectNode();
       ArrayNode list = collection.putArray("dag_runs");
       List<ObjectNode> newestFirst = new ArrayList<>(runs.values());
       java.util.Collections.reverse(newestFirst);
-      newestFirst.forEach(r -> list.add(withoutFailed(r)));
+      newestFirst.stream().filter(r -> at == null || r.path("logical_date").asText().equals(at))
+          .forEach(r -> list.add(withoutFailed(r)));
       collection.put("total_entries", runs.size());
       reply(ex, 200, collection);
     } else if (parts.length == 4 && parts[3].equals("taskInstances") && runs.containsKey(parts[2])) {

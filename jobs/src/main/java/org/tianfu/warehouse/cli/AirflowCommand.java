@@ -24,7 +24,7 @@ public final class AirflowCommand {
     public Integer call() {
       days.required();
       for (AirflowClient.Triggered t : client().trigger(days.from, days.to)) {
-        System.out.println(t.day() + "  " + t.runId() + "  " + t.outcome());
+        System.out.println(t.day() + "  " + (t.runId() == null ? "-" : t.runId()) + "  " + t.outcome());
       }
       return 0;
     }

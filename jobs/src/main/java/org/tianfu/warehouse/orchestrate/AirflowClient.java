@@ -23,7 +23,8 @@ import org.tianfu.warehouse.contract.LandingTimestamps;
  * Drives the nightly DAG through Airflow's stable REST API: v2 on Airflow 3 (JWT from
  * {@code /auth/token}), v1 on Airflow 2 (basic auth). One DAG run per export day D, with the data
  * interval the schedule gives it — [D 02:00, D+1 02:00) Asia/Shanghai — and run id
- * {@code manual__tianfu__D}, so triggering a day twice is answered 409, not run twice.
+ * {@code manual__tianfu__D}. Airflow refuses (409) a day that already has a run of that logical date,
+ * scheduled or triggered; the outcome names that run.
  */
 public final class AirflowClient {
   /** The outcome of triggering one export day. */
@@ -59,13 +60,31 @@ public final class AirflowClient {
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
       if (response.statusCode() == 409) {
-        out.add(new Triggered(day, runId, "already exists (clear it in Airflow to run it again)"));
+        out.add(collided(day, start));
       } else {
         expectOk(response, "trigger " + runId);
         out.add(new Triggered(day, runId, "queued"));
       }
     }
     return out;
+  }
+
+  /**
+   * What a trigger of day D collided with: the run that holds D's logical date, scheduled or triggered
+   * (its id need not be {@code manual__tianfu__D}).
+   */
+  private Triggered collided(LocalDate day, ZonedDateTime logicalDate) {
+    String at = URLEncoder.encode(logicalDate.toOffsetDateTime().toString(), StandardCharsets.UTF_8);
+    String field = settings.api().equals("v2") ? "logical_date" : "execution_date";
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri(dagPath() + "/dagRuns?limit=1&" + field + "_gte="
+        + at + "&" + field + "_lte=" + at)).GET());
+    expectOk(response, "find the run of export day " + day);
+    JsonNode run = read(response).path("dag_runs").path(0);
+    if (run.isMissingNode()) {
+      return new Triggered(day, null, "refused by Airflow (409), and no run of that day found");
+    }
+    return new Triggered(day, run.path("dag_run_id").asText(), "already has this run (" + run.path("state").asText()
+        + "): not queued again; clear it in Airflow to run it again");
   }
 
   /** The most recent DAG runs, newest first, with their failed tasks. */
