@@ -1,23 +1,10 @@
 -- gold.county_scores (kpis.md, "Score, rank, grade"): one row per county per month, all counties.
--- Inputs: kpi_county_month, kpi_weights, methodology, grade_bands, counties, and periods (the months
+-- Inputs: kpi_terms, methodology, grade_bands, counties, and periods (the months
 -- to score; a month's score_change needs the previous month among them, else it is NULL).
-WITH weighted AS (
-  -- kpi_score = 100 × min(pace, cap), over the weighted KPIs with a target (> 0) for that county and year.
-  SELECT k.period, k.county_code, w.weight,
-         100 * LEAST(k.pace, m.kpi_score_cap) AS kpi_score
-  FROM kpi_county_month k
-  JOIN kpi_weights w ON w.kpi_code = k.kpi_code
-  CROSS JOIN methodology m
-  WHERE k.target > 0 AND k.period IN (SELECT period FROM periods)
-),
-scores AS (
-  -- Σ w·kpi_score / Σ w. Each term is put on a grid of 2^-40 (about 1e-12, far below anything
-  -- shown or ranked): sums of such terms are exact in a DOUBLE, so the score does not depend on the
-  -- order rows arrive in — a rerun, a full rebuild, Spark and DuckDB all give the same bits.
-  SELECT period, county_code,
-         SUM(FLOOR(weight * kpi_score * 1099511627776 + 0.5) / 1099511627776) / CAST(SUM(weight) AS DOUBLE) AS score,
-         COUNT(*) AS kpis_scored
-  FROM weighted
+WITH scores AS (
+  -- Σ w·kpi_score / Σ w over the scored KPIs' terms (kpi_terms.sql).
+  SELECT period, county_code, SUM(term) / CAST(SUM(weight) AS DOUBLE) AS score, COUNT(*) AS kpis_scored
+  FROM kpi_terms
   GROUP BY period, county_code
 ),
 listed AS (

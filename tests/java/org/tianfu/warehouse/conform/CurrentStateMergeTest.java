@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tianfu.warehouse.models.SqlModels;
 import org.tianfu.warehouse.store.WarehouseLayout;
-import org.tianfu.warehouse.testing.DuckDbEngine;
+import org.tianfu.warehouse.models.DuckDbEngine;
 import org.tianfu.warehouse.testing.TestSpark;
 
 /** Which months a recomputed user state marks dirty: only where a counted column moved. */

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tianfu.warehouse.models.Relation;
 import org.tianfu.warehouse.models.SqlModels;
-import org.tianfu.warehouse.testing.DuckDbEngine;
+import org.tianfu.warehouse.models.DuckDbEngine;
 
 /** The order-state and first-registration rules of landing.md and kpis.md, on DuckDB. */
 class SilverSqlTest {

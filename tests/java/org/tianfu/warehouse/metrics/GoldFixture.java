@@ -7,7 +7,7 @@ import java.util.List;
 import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.models.Relation;
 import org.tianfu.warehouse.models.SqlModels;
-import org.tianfu.warehouse.testing.DuckDbEngine;
+import org.tianfu.warehouse.models.DuckDbEngine;
 
 /** Hand-written silver rows for the gold SQL, run on DuckDB. Only the columns the models read. */
 final class GoldFixture {

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tianfu.warehouse.testing.DuckDbEngine;
+import org.tianfu.warehouse.models.DuckDbEngine;
 
 /** Every rule of kpis.md on hand-written silver rows, through the same SQL files Spark runs. */
 class GoldSqlTest {
@@ -218,7 +218,7 @@ class GoldSqlTest {
           q(db, "SELECT period, county_code, score, rank_province, COALESCE(CAST(score_change AS VARCHAR), 'NULL'),"
               + " COALESCE(CAST(rank_change AS VARCHAR), 'NULL') FROM county_scores WHERE score IS NOT NULL"
               + " ORDER BY period, county_code"));
-      assertEquals("2024.1", one(db, "SELECT DISTINCT methodology_version FROM county_scores"));
+      assertEquals("2024.2", one(db, "SELECT DISTINCT methodology_version FROM county_scores"));
     }
   }
 

@@ -12,7 +12,7 @@ class MethodologyTest {
 
   private static String parseError(String json) {
     return assertThrows(IllegalStateException.class,
-        () -> Methodology.parse(new ObjectMapper().readTree(json), CATALOGUE)).getMessage();
+        () -> Methodology.parse(new ObjectMapper().readTree(json), CATALOGUE, "schemas/methodology.json")).getMessage();
   }
 
   @Test

@@ -37,7 +37,7 @@ import org.tianfu.warehouse.metrics.Methodology;
 import org.tianfu.warehouse.metrics.Periods;
 import org.tianfu.warehouse.models.SqlModels;
 import org.tianfu.warehouse.store.WarehouseLayout;
-import org.tianfu.warehouse.testing.DuckDbEngine;
+import org.tianfu.warehouse.models.DuckDbEngine;
 import org.tianfu.warehouse.testing.TableRows;
 import org.tianfu.warehouse.testing.TestSpark;
 

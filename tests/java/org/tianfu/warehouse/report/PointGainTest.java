@@ -14,7 +14,7 @@ import org.tianfu.warehouse.metrics.Methodology;
 import org.tianfu.warehouse.metrics.Periods;
 import org.tianfu.warehouse.models.Relation;
 import org.tianfu.warehouse.models.SqlModels;
-import org.tianfu.warehouse.testing.DuckDbEngine;
+import org.tianfu.warehouse.models.DuckDbEngine;
 
 /** "Where the points are": exact values, and agreement with the scoring SQL itself. */
 class PointGainTest {

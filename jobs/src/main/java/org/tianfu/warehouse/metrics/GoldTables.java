@@ -19,6 +19,12 @@ public final class GoldTables {
   public static final String KPI_ACTUALS = "gold.kpi_actuals";
   public static final String KPI_COUNTY_MONTH = "gold.kpi_county_month";
   public static final String COUNTY_SCORES = "gold.county_scores";
+  public static final String SCORE_CHANGE_PARTS = "gold.score_change_parts";
+  public static final String RANK_UNCERTAINTY = "gold.rank_uncertainty";
+  public static final String TARGET_FLAGS = "gold.target_flags";
+  /** Every gold table, in the order the stages write them. */
+  public static final List<String> ALL = List.of(KPI_ACTUALS, KPI_COUNTY_MONTH, COUNTY_SCORES, SCORE_CHANGE_PARTS,
+      RANK_UNCERTAINTY, TARGET_FLAGS);
 
   /** The month each silver table is counted by in the KPI SQL (jobs/sql/gold). */
   private static final Map<String, String> MONTH_COLUMNS = Map.of("orders", "completed_period",

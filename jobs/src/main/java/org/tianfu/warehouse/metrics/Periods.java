@@ -7,17 +7,21 @@ import java.util.List;
 import java.util.TreeSet;
 import org.tianfu.warehouse.models.Relation;
 
-/** The {@code periods} relation: months as {@code YYYY-MM} with year, month and the calendar month before. */
+/**
+ * The {@code periods} relation: months as {@code YYYY-MM} with year, month, the calendar month before
+ * and the December before (the month whose YTD is last year's actual).
+ */
 public final class Periods {
   private Periods() {}
 
   public static Relation relation(Collection<YearMonth> months) {
     List<Object[]> rows = new ArrayList<>();
     for (YearMonth m : new TreeSet<>(months)) {
-      rows.add(new Object[] {m.toString(), m.getYear(), m.getMonthValue(), m.minusMonths(1).toString()});
+      rows.add(new Object[] {m.toString(), m.getYear(), m.getMonthValue(), m.minusMonths(1).toString(),
+          YearMonth.of(m.getYear() - 1, 12).toString()});
     }
     return new Relation("periods", Relation.columns("period VARCHAR", "year INT", "month INT",
-        "prev_period VARCHAR"), rows);
+        "prev_period VARCHAR", "prev_december VARCHAR"), rows);
   }
 
   /** Every month from {@code first} to {@code last}, inclusive. */

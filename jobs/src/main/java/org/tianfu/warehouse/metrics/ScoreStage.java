@@ -12,9 +12,15 @@ import org.tianfu.warehouse.state.DirtyPeriods;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
- * The scores stage: gold.kpi_county_month → gold.county_scores for the months the kpis stage
- * rewrote (and months not scored yet), plus the January after a rescored December, whose
- * score_change and rank_change look back one month.
+ * The scores stage: gold.kpi_county_month → gold.county_scores and what says how far a score can be
+ * trusted (gold.score_change_parts, gold.rank_uncertainty, gold.target_flags), for the months the
+ * kpis stage rewrote (and months not scored yet). Looking back, it also rewrites:
+ * <ul>
+ *   <li>the January after a rescored December, whose score_change, rank_change and change parts
+ *       look back one month;
+ *   <li>the target flags of every month of the year after a rescored December, whose year-to-date
+ *       actual is "last year's actual" there.
+ * </ul>
  */
 public final class ScoreStage {
   private final SparkSession spark;
@@ -32,17 +38,27 @@ public final class ScoreStage {
 
   public Map<String, Long> run(List<YearMonth> periods) {
     TreeSet<YearMonth> marked = dirtyPeriods.read(DirtyPeriods.SCORES);
+    // Months the dense tables lack are written too: a new warehouse, or one from before a table existed.
     TreeSet<YearMonth> dirty = gold.toRewrite(marked, GoldTables.COUNTY_SCORES, periods);
+    dirty.addAll(gold.toRewrite(new TreeSet<>(), GoldTables.RANK_UNCERTAINTY, periods));
     Map<String, Long> written = new LinkedHashMap<>();
     if (!dirty.isEmpty()) {
       TreeSet<YearMonth> months = withFollowingJanuary(dirty, periods);
-      TreeSet<YearMonth> withPrevious = new TreeSet<>(months);
-      months.stream().map(m -> m.minusMonths(1)).filter(periods::contains).forEach(withPrevious::add);
-      gold.bindSilver(List.of("counties"), withPrevious);
-      engine.register(Periods.relation(withPrevious));
-      gold.read(GoldTables.KPI_COUNTY_MONTH, withPrevious).createOrReplaceTempView("kpi_county_month");
-      SqlModels.define(engine, SqlModels.COUNTY_SCORES);
+      TreeSet<YearMonth> flagMonths = withFollowingYear(months, periods);
+      TreeSet<YearMonth> inputs = new TreeSet<>(flagMonths);
+      months.stream().map(m -> m.minusMonths(1)).filter(periods::contains).forEach(inputs::add);
+      TreeSet<YearMonth> withDecembers = new TreeSet<>(inputs);
+      flagMonths.stream().map(m -> YearMonth.of(m.getYear() - 1, 12)).filter(periods::contains).forEach(withDecembers::add);
+      gold.bindSilver(List.of("counties"), inputs);
+      engine.register(Periods.relation(inputs));
+      gold.read(GoldTables.KPI_COUNTY_MONTH, withDecembers).createOrReplaceTempView("kpi_county_month");
+      SqlModels.SCORING.forEach(m -> SqlModels.define(engine, m));
       written.put(GoldTables.COUNTY_SCORES, gold.replace(spark.table("county_scores"), GoldTables.COUNTY_SCORES, months));
+      written.put(GoldTables.SCORE_CHANGE_PARTS,
+          gold.replace(spark.table("score_change_parts"), GoldTables.SCORE_CHANGE_PARTS, months));
+      written.put(GoldTables.RANK_UNCERTAINTY,
+          gold.replace(spark.table("rank_uncertainty"), GoldTables.RANK_UNCERTAINTY, months));
+      written.put(GoldTables.TARGET_FLAGS, gold.replace(spark.table("target_flags"), GoldTables.TARGET_FLAGS, flagMonths));
     }
     dirtyPeriods.remove(DirtyPeriods.SCORES, marked);
     return written;
@@ -53,6 +69,17 @@ public final class ScoreStage {
     for (YearMonth m : months) {
       if (m.getMonthValue() == 12 && periods.contains(m.plusMonths(1))) {
         out.add(m.plusMonths(1));
+      }
+    }
+    return out;
+  }
+
+  /** The months, and every month the warehouse has of the year after each December among them. */
+  static TreeSet<YearMonth> withFollowingYear(TreeSet<YearMonth> months, List<YearMonth> periods) {
+    TreeSet<YearMonth> out = new TreeSet<>(months);
+    for (YearMonth m : months) {
+      if (m.getMonthValue() == 12) {
+        periods.stream().filter(p -> p.getYear() == m.getYear() + 1).forEach(out::add);
       }
     }
     return out;

@@ -17,7 +17,14 @@ public final class SqlModels {
       List.of("gold/kpi_orders", "gold/kpi_users", "gold/kpi_postings", "gold/kpi_popsci");
   public static final String KPI_ACTUALS = "gold/kpi_actuals";
   public static final String KPI_COUNTY_MONTH = "gold/kpi_county_month";
+  public static final String KPI_TERMS = "gold/kpi_terms";
   public static final String COUNTY_SCORES = "gold/county_scores";
+  public static final String SCORE_CHANGE_PARTS = "gold/score_change_parts";
+  public static final String RANK_UNCERTAINTY = "gold/rank_uncertainty";
+  public static final String TARGET_FLAGS = "gold/target_flags";
+  /** The models of the scores stage, in the order they read each other. */
+  public static final List<String> SCORING = List.of(KPI_TERMS, COUNTY_SCORES, SCORE_CHANGE_PARTS,
+      RANK_UNCERTAINTY, TARGET_FLAGS);
 
   private SqlModels() {}
 
@@ -43,11 +50,11 @@ public final class SqlModels {
     engine.define(relation(model), text(model));
   }
 
-  /** The gold chain over views of silver: actuals per family, then completion, then scores. */
+  /** The gold chain over views of silver: actuals per family, then completion, then scores and their checks. */
   public static void defineGold(SqlEngine engine) {
     KPI_FAMILIES.forEach(m -> define(engine, m));
     define(engine, KPI_ACTUALS);
     define(engine, KPI_COUNTY_MONTH);
-    define(engine, COUNTY_SCORES);
+    SCORING.forEach(m -> define(engine, m));
   }
 }

@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.tianfu.warehouse.state.ExportDays;
+import org.tianfu.warehouse.metrics.GoldTables;
 import org.tianfu.warehouse.store.TableLog;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
@@ -23,7 +24,7 @@ import org.tianfu.warehouse.store.WarehouseLayout;
  */
 final class Publication {
   static final String TABLE = "ops.publications";
-  static final List<String> GOLD = List.of("gold.kpi_actuals", "gold.kpi_county_month", "gold.county_scores");
+  static final List<String> GOLD = GoldTables.ALL;
   private static final StructType SCHEMA = DataTypes.createStructType(List.of(
       DataTypes.createStructField("run_id", DataTypes.StringType, false),
       DataTypes.createStructField("published_at", DataTypes.TimestampType, false),

@@ -36,7 +36,7 @@ public final class TaskGraph {
         + " (validate, quarantine, de-duplicate, audit)", List.of()));
     g.add(new Task(CONFORM, "bronze → silver: Shanghai months, order state, users, targets, counties", List.of(INGEST)));
     g.add(new Task(KPIS, "silver → gold.kpi_actuals, gold.kpi_county_month for the months touched", List.of(CONFORM)));
-    g.add(new Task(SCORES, "gold.kpi_county_month → gold.county_scores: scores, ranks, grades", List.of(KPIS)));
+    g.add(new Task(SCORES, "gold.kpi_county_month → gold.county_scores (scores, ranks, grades), gold.score_change_parts, gold.rank_uncertainty, gold.target_flags", List.of(KPIS)));
     g.add(new Task(REPORTS, "gold → the latest month's county reports and province leaderboard (HTML, PDF, XLSX) under --reports", List.of(SCORES)));
     g.add(new Task(PUBLISH, "record the gold snapshot (Delta versions) this run publishes in ops.publications", List.of(REPORTS)));
     return g;

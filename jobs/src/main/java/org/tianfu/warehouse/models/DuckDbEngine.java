@@ -1,4 +1,4 @@
-package org.tianfu.warehouse.testing;
+package org.tianfu.warehouse.models;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,10 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.tianfu.warehouse.models.Relation;
-import org.tianfu.warehouse.models.SqlEngine;
 
-/** The SQL models on an in-memory DuckDB: milliseconds per case, for hand-written fixtures. */
+/** The SQL models on an in-memory DuckDB: what-if scoring, and milliseconds per case for hand-written test fixtures. */
 public final class DuckDbEngine implements SqlEngine, AutoCloseable {
   private final Connection connection;
 
