@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ class CountyReportTest {
   static final YearMonth MARCH = YearMonth.of(2024, 3);
   static final YearMonth FEBRUARY = YearMonth.of(2024, 2);
   static final String JINJIANG = "510104", QINGYANG = "510105", JINNIU = "510106", WUHOU = "510107";
+  static final String NANJIANG = "511922";
   static final Methodology METHODOLOGY = Methodology.load(ExtractFixture.CATALOGUE);
 
   @TempDir Path tmp;
@@ -95,7 +97,7 @@ class CountyReportTest {
 
     String page = own(html(chengdu().build(), JINJIANG));
     assertShows(page, "<h1>锦江区天府科技云服务中心 2024年3月绩效报告</h1>");
-    assertShows(page, "<dd>成都市</dd>", "<dd>2024.1</dd>", "<dd>2024年3月17日</dd>");
+    assertShows(page, "<dd>成都市</dd>", "<dd>" + METHODOLOGY.version() + "</dd>", "<dd>2024年3月17日</dd>");
     assertShows(page, "<div class=\"value\" id=\"score\">69.00</div>");
     assertShows(page, "较上月 <span class=\"down\">-1.50</span>");
     assertShows(page, "<div class=\"value\" id=\"rank-province\">2 <small>/ 2</small></div>");
@@ -157,7 +159,7 @@ class CountyReportTest {
     CountyWorkbook.write(new CountyReportBuilder(ExtractFixture.CATALOGUE, METHODOLOGY).build(chengdu().build(),
         ExtractFixture.COUNTIES.get(JINJIANG)), xlsx);
     Map<String, List<Row>> sheets = XlsxRows.read(xlsx);
-    assertEquals(List.of("概要", "指标完成情况", "提分空间", "得分走势", "市州内排名"), List.copyOf(sheets.keySet()));
+    assertEquals(List.of("概要", "指标完成情况", "提分空间", "变化原因", "目标合理性", "得分走势", "市州内排名"), List.copyOf(sheets.keySet()));
     assertEquals(new java.util.TreeMap<>(Map.ofEntries(Map.entry("指标代码", "service_orders"),
             Map.entry("指标", "一单一策服务完成单数"), Map.entry("单位", "单"), Map.entry("权重", "0.3"),
             Map.entry("本月实绩", "12"), Map.entry("年度累计", "30"), Map.entry("年度目标", "240"),
@@ -193,7 +195,7 @@ class CountyReportTest {
 
     String other = own(html(chengdu().version("2023.9").scoreIn(MARCH, JINJIANG, 69.0, 3, 2, 2, "合格", null, null)
         .build(), JINJIANG));
-    assertShows(other, "本月得分由评价方法 2023.9 计算，与当前配置的方法 2024.1 不一致");
+    assertShows(other, "本月得分由评价方法 2023.9 计算，与当前配置的方法 " + METHODOLOGY.version() + " 不一致");
     assertShows(other, "<p class=\"lead\">本月得分与当前评价方法不一致，提分空间不列出（见上方提示）。</p>");
     assertFalse(other.contains("class=\"points\""));
 
@@ -223,7 +225,7 @@ class CountyReportTest {
     Path xlsx = tmp.resolve("leaderboard.xlsx");
     LeaderboardWorkbook.write(Leaderboard.of(chengdu().build(), METHODOLOGY), xlsx);
     Map<String, List<Row>> sheets = XlsxRows.read(xlsx);
-    assertEquals(List.of("全省排名", "按市州", "说明"), List.copyOf(sheets.keySet()));
+    assertEquals(List.of("全省排名", "按市州", "目标合理性", "说明"), List.copyOf(sheets.keySet()));
     assertEquals(184, sheets.get("全省排名").size());   // header and 183 counties
     Map<String, String> first = XlsxRows.rowByFirstCell(sheets.get("全省排名"), "1");
     assertEquals(List.of("510105", "青羊区", "成都市", "91.5", "优秀", "5", "1"), List.of(first.get("县代码"),
@@ -232,5 +234,72 @@ class CountyReportTest {
     // Unscored counties follow, unranked, with no figure standing in for a missing score.
     assertEquals("未评分", sheets.get("全省排名").get(3).getCellText(5));
     assertEquals("—", sheets.get("全省排名").get(3).getCellText(0));
+  }
+
+  /**
+   * Nanjiang (巴中市) with the contract's 1174.07% service orders: its rank with an interval, why its
+   * score moved (the three largest parts and the renormalisation; a part under 0.005 is left out),
+   * and its flagged target.
+   */
+  static ExtractFixture nanjiang() {
+    return new ExtractFixture(MARCH).month(FEBRUARY)
+        .scoreIn(MARCH, NANJIANG, 95.0, 4, 4, 1, "优秀", 6.25, 1)
+        .kpi(NANJIANG, "service_orders", "3804", "3804", "324", 3804 / 324.0 * 4)
+        .interval(NANJIANG, 3, 6, 0.875, 0.0)
+        .part(NANJIANG, "service_orders", "1.500000000000", 120.0, 115.0)
+        .part(NANJIANG, "new_users", "-3.250000000000", 40.0, 53.0)
+        .part(NANJIANG, "popsci_reach", "0.004000000000", 10.0, 9.9)
+        .part(NANJIANG, "services_provided", "0.996000000000", 60.0, 56.0)
+        .part(NANJIANG, "projects_undertaken", "0.500000000000", 20.0, 18.0)
+        .part(NANJIANG, "renormalisation", "6.500000000000", null, null)
+        .flag(new TargetFlag(NANJIANG, "service_orders", "target_far_below_pace", new BigDecimal("324.000000"),
+            new BigDecimal("3804.0000000000"), 3804 / 324.0 * 4, null, null, 3.0));
+  }
+
+  @Test
+  void theCountyReportSaysHowFarItsRankHoldsWhyItsScoreMovedAndWhichTargetIsTooLow() throws IOException {
+    String page = own(html(nanjiang().build(), NANJIANG));
+    assertShows(page, "<div class=\"change\" id=\"rank-interval\">第 4 名，稳健区间 3–6</div>");
+    assertShows(page, "模拟 1,000 次：全省名次 90% 落在第 3–6 名；进入前 10 名的概率 87.50%，落入后 10 名的概率 0.00%。");
+    assertShows(page, "<h2>变化原因：综合得分较上月 +6.25 分</h2>");
+    assertShows(page, "<tr><td>新增注册用户</td><td class=\"down\">-3.25</td><td class=\"text\">指标得分 53.00 → 40.00</td></tr>\n"
+        + "      <tr><td>一单一策服务完成单数</td><td class=\"up\">+1.50</td><td class=\"text\">指标得分 115.00 → 120.00</td></tr>\n"
+        + "      <tr><td>组织提供科技服务</td><td class=\"up\">+1.00</td><td class=\"text\">指标得分 56.00 → 60.00</td></tr>\n"
+        + "      <tr><td>计分指标范围变化</td><td class=\"up\">+6.50</td>");
+    assertFalse(page.contains("承接科研项目</td><td class=\"up\">"), "only the three KPIs that moved it most");
+    assertShows(page, "<td class=\"flag\">目标偏低</td><td class=\"text\">年度累计 3,804，已达年度目标 324 的 1174.07%，"
+        + "进度比 4696.30%，达到序时进度的 3 倍以上");
+  }
+
+  @Test
+  void theLeaderboardMarksIntervalsAndFlagsAndItsWorkbookListsTheFlags() throws IOException {
+    Path html = tmp.resolve("leaderboard.html");
+    ReportFiles files = new ReportFiles(tmp, MARCH);
+    new HtmlPages(METHODOLOGY).writeLeaderboard(Leaderboard.of(nanjiang().build(), METHODOLOGY), files, html);
+    assertShows(Files.readString(html, StandardCharsets.UTF_8), "<td>4</td><td class=\"interval\">3–6</td>",
+        "<td class=\"flag\" title=\"service_orders 目标偏低\">⚑ 1</td>");
+    Path xlsx = tmp.resolve("leaderboard.xlsx");
+    LeaderboardWorkbook.write(Leaderboard.of(nanjiang().build(), METHODOLOGY), xlsx);
+    Map<String, List<Row>> sheets = XlsxRows.read(xlsx);
+    Map<String, String> ranked = XlsxRows.rowByFirstCell(sheets.get("全省排名"), "4");
+    assertEquals(List.of("3", "6", "0.875", "0.0", "1"), List.of(ranked.get("稳健区间起"), ranked.get("稳健区间止"),
+        ranked.get("进入前10名概率"), ranked.get("落入后10名概率"), ranked.get("目标提示数")));
+    assertEquals(2, sheets.get("目标合理性").size());
+    Map<String, String> flag = XlsxRows.rowByFirstCell(sheets.get("目标合理性"), NANJIANG);
+    assertEquals(List.of("南江县", "巴中市", "service_orders", "目标偏低", "target_far_below_pace", "324", "3804", "3.0"),
+        List.of(flag.get("县（市、区）"), flag.get("市（州）"), flag.get("指标代码"), flag.get("提示"), flag.get("提示代码"),
+            flag.get("年度目标"), flag.get("年度累计"), flag.get("阈值")));
+  }
+
+  @Test
+  void theCountyWorkbookHoldsEveryPartOfTheChangeAndTheFlags() throws IOException {
+    Path xlsx = tmp.resolve("nanjiang.xlsx");
+    CountyWorkbook.write(new CountyReportBuilder(ExtractFixture.CATALOGUE, METHODOLOGY).build(nanjiang().build(),
+        ExtractFixture.COUNTIES.get(NANJIANG)), xlsx);
+    Map<String, List<Row>> sheets = XlsxRows.read(xlsx);
+    assertEquals(9, sheets.get("变化原因").size());   // header, six parts, the total, the note
+    assertEquals("6.25", XlsxRows.rowByFirstCell(sheets.get("变化原因"), "合计（= 得分较上月）").get("对得分的影响"));
+    assertEquals("目标偏低", XlsxRows.rowByFirstCell(sheets.get("目标合理性"), "service_orders").get("提示"));
+    assertEquals("3–6", XlsxRows.rowByFirstCell(sheets.get("概要"), "全省排名稳健区间").get("内容"));
   }
 }

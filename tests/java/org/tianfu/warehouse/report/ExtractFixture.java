@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.tianfu.warehouse.contract.County;
 import org.tianfu.warehouse.contract.CountyReference;
 import org.tianfu.warehouse.metrics.KpiCatalogue;
+import org.tianfu.warehouse.metrics.Methodology;
 
 /**
  * A hand-made {@link GoldExtract}: all 183 counties, unscored, every KPI at zero without a target,
@@ -23,9 +24,12 @@ final class ExtractFixture {
 
   private final YearMonth period;
   private LocalDate dataAsOf;
-  private String version = "2024.1";
+  private String version = Methodology.load(CATALOGUE).version();
   private final Map<YearMonth, Map<String, CountyScore>> scores = new TreeMap<>();
   private final Map<String, Map<String, KpiMonth>> kpis = new LinkedHashMap<>();
+  private final Map<String, RankInterval> intervals = new TreeMap<>();
+  private final Map<String, List<TargetFlag>> flags = new TreeMap<>();
+  private final Map<String, List<ChangePart>> parts = new TreeMap<>();
 
   ExtractFixture(YearMonth period) {
     this.period = period;
@@ -84,11 +88,27 @@ final class ExtractFixture {
     return this;
   }
 
+  ExtractFixture interval(String county, int low, int high, double pTop10, double pBottom10) {
+    intervals.put(county, new RankInterval(low, high, pTop10, pBottom10, 1000));
+    return this;
+  }
+
+  ExtractFixture flag(TargetFlag flag) {
+    flags.computeIfAbsent(flag.countyCode(), c -> new ArrayList<>()).add(flag);
+    return this;
+  }
+
+  ExtractFixture part(String county, String component, String contribution, Double kpiScore, Double previous) {
+    parts.computeIfAbsent(county, c -> new ArrayList<>())
+        .add(new ChangePart(county, component, new BigDecimal(contribution), kpiScore, previous));
+    return this;
+  }
+
   GoldExtract build() {
     Map<YearMonth, List<CountyScore>> byMonth = new TreeMap<>();
     scores.forEach((m, rows) -> byMonth.put(m, new ArrayList<>(rows.values())));
     Map<String, List<KpiMonth>> byCounty = new LinkedHashMap<>();
     kpis.forEach((c, rows) -> byCounty.put(c, new ArrayList<>(rows.values())));
-    return new GoldExtract(period, dataAsOf, byMonth, byCounty);
+    return new GoldExtract(period, dataAsOf, byMonth, byCounty, new ScoreChecks(intervals, flags, parts));
   }
 }

@@ -99,6 +99,7 @@ class PointGainTest {
     paces.forEach((kpi, pace) -> rows.add(new Object[] {"2024-03", COUNTY, kpi, new BigDecimal("100"), pace}));
     db.register(new Relation("kpi_county_month", Relation.columns("period VARCHAR", "county_code VARCHAR",
         "kpi_code VARCHAR", "target DECIMAL(24,6)", "pace DOUBLE"), rows));
+    SqlModels.define(db, SqlModels.KPI_TERMS);
     SqlModels.define(db, SqlModels.COUNTY_SCORES);
     List<List<Object>> score = db.query("SELECT score FROM county_scores WHERE county_code = '" + COUNTY + "'");
     return (double) score.get(0).get(0);

@@ -15,12 +15,24 @@ import org.tianfu.warehouse.metrics.Methodology;
 record CountyPage(ReportAssets assets, String footer, String countyName, String countyCode, String cityName,
     String periodText, int year, String methodologyVersion, String dataAsOf, List<Notice> notices,
     Standing standing, Gains gains, List<KpiRow> kpis, Charts charts, List<PeerRow> peers, String capPercent,
-    String gradeBands, String chartData) {
+    String gradeBands, String chartData, Robustness robustness, Reasons reasons, Flags flags) {
 
   /** The score cards. Absent figures read "—" or say why ("未评分"). */
   record Standing(String score, String scoreChange, String scoreChangeClass, String grade, String previousGrade,
       String rankProvince, int provinceRanked, String rankChange, String rankChangeClass, String rankCity,
       int cityRanked, String cityRankChange, String cityRankChangeClass) {}
+
+  /** The rank with its interval: "第 4 名，稳健区间 3–6", and the sentence that says how it was drawn. */
+  record Robustness(boolean shown, String rankWithInterval, String sentence) {}
+
+  /** 变化原因: the score change and the parts that moved it most. */
+  record Reasons(boolean shown, String scoreChange, boolean any, List<ReasonRow> rows) {}
+
+  record ReasonRow(String name, String points, String pointsClass, String detail) {}
+
+  record Flags(boolean any, List<FlagRow> rows) {}
+
+  record FlagRow(String kpiName, String label, String reason) {}
 
   record Gains(boolean shown, boolean any, List<GainRow> rows, String total, String reachable, String why) {}
 
@@ -61,7 +73,45 @@ record CountyPage(ReportAssets assets, String footer, String countyName, String 
         r.methodologyVersion(), r.dataAsOf() == null ? "不详" : Dates.day(r.dataAsOf()), r.notices(),
         standing(r), gains(r), kpis, new Charts(anyScoredMonth, anyTarget, anyScoredPeer), peers,
         Figures.percentText(methodology.kpiScoreCap(), ""), gradeBands(methodology),
-        ReportAssets.json(chartData(r)));
+        ReportAssets.json(chartData(r)), robustness(r, methodology), reasons(r),
+        new Flags(!r.flags().isEmpty(),
+            r.flags().stream().map(f -> new FlagRow(r.kpiName(f.kpiCode()), f.label(), f.reason())).toList()));
+  }
+
+  private static Robustness robustness(CountyReport r, Methodology methodology) {
+    RankInterval i = r.interval();
+    if (i == null || i.low() == null) {
+      return new Robustness(false, "", "");
+    }
+    String sentence = uncertaintyRule(methodology) + "：全省名次 90% 落在第 " + i.text() + " 名；进入前 10 名的概率 "
+        + Figures.percentText(i.pTop10(), "") + "，落入后 10 名的概率 " + Figures.percentText(i.pBottom10(), "") + "。";
+    return new Robustness(true, "第 " + r.score().rankProvince() + " 名，稳健区间 " + i.text(), sentence);
+  }
+
+  private static Reasons reasons(CountyReport r) {
+    Double change = r.score().scoreChange();
+    if (change == null) {
+      return new Reasons(false, "", false, List.of());
+    }
+    List<ReasonRow> rows = new ArrayList<>();
+    ChangeReasons reasons = ChangeReasons.of(r.changeParts());
+    for (ChangePart p : reasons.kpis()) {
+      String detail = p.kpiScorePrevious() == null ? "本月新计分，指标得分 " + twoDecimals(p.kpiScore())
+          : p.kpiScore() == null ? "本月不再计分，上月指标得分 " + twoDecimals(p.kpiScorePrevious())
+          : "指标得分 " + twoDecimals(p.kpiScorePrevious()) + " → " + twoDecimals(p.kpiScore());
+      rows.add(new ReasonRow(r.kpiName(p.component()), Figures.signedTwoDecimals(p.contribution().doubleValue()),
+          Figures.direction(p.contribution()), detail));
+    }
+    ChangePart renormalisation = reasons.renormalisation();
+    if (renormalisation != null) {
+      rows.add(new ReasonRow("计分指标范围变化", Figures.signedTwoDecimals(renormalisation.contribution().doubleValue()),
+          Figures.direction(renormalisation.contribution()), "下达或取消目标的指标改变了权重的折算"));
+    }
+    return new Reasons(true, Figures.signedTwoDecimals(change), !rows.isEmpty(), rows);
+  }
+
+  private static String twoDecimals(double value) {
+    return Figures.twoDecimals(new BigDecimal(value));
   }
 
   private static Standing standing(CountyReport r) {
@@ -139,6 +189,14 @@ record CountyPage(ReportAssets assets, String footer, String countyName, String 
     }
     city.put("self", self);
     return data;
+  }
+
+  /** How the rank intervals were drawn, in words: "权重各乘以 0.75–1.25 的随机系数、…、模拟 1,000 次". */
+  static String uncertaintyRule(Methodology m) {
+    Methodology.RankUncertainty u = m.rankUncertainty();
+    return "权重各乘以 " + u.weightFactorLow() + "–" + u.weightFactorHigh() + " 的随机系数、封顶在 "
+        + Figures.percentText(u.capLow(), "") + "–" + Figures.percentText(u.capHigh(), "") + " 之间随机取值，模拟 "
+        + Figures.amount(BigDecimal.valueOf(u.draws())) + " 次";
   }
 
   static String gradeBands(Methodology m) {

@@ -16,8 +16,18 @@ import org.tianfu.warehouse.contract.County;
  * @param cityRankChange previous month's rank_city − this month's (positive = moved up), as gold's rank_change
  * @param gains          "where the points are"; empty when {@code gainsShown} is false
  * @param trajectory     this county's score rows from January to the period
+ * @param interval       its rank interval (gold.rank_uncertainty); null when gold has none
+ * @param changeParts    what moved its score since the previous month (gold.score_change_parts)
+ * @param flags          its KPIs whose targets are flagged (gold.target_flags)
  */
 public record CountyReport(County county, YearMonth period, String methodologyVersion, LocalDate dataAsOf,
     CountyScore score, CountyScore previous, int provinceRanked, int cityRanked, Integer cityRankChange, List<KpiLine> kpis,
     boolean gainsShown, List<PointGain> gains, List<CountyScore> trajectory, List<Peer> cityPeers,
-    List<Notice> notices) {}
+    List<Notice> notices, RankInterval interval, List<ChangePart> changeParts, List<TargetFlag> flags) {
+
+  /** A KPI's Chinese name, as the catalogue gives it. */
+  public String kpiName(String kpiCode) {
+    return kpis.stream().filter(l -> l.kpi().code().equals(kpiCode)).map(l -> l.kpi().nameZh()).findFirst()
+        .orElse(kpiCode);
+  }
+}

@@ -54,7 +54,8 @@ public final class CountyReportBuilder {
         ranked(gold.periodScores()), ranked(city), gold.cityRankChange(county.code()),
         lines, gainsShown, gainsShown ? PointGain.of(lines, methodology.kpiScoreCap()) : List.of(),
         trajectory(gold, county.code()), peers(city, county.code()),
-        notices.stream().filter(Objects::nonNull).toList());
+        notices.stream().filter(Objects::nonNull).toList(), gold.checks().interval(county.code()),
+        gold.checks().changeParts(county.code()), gold.checks().flags(county.code()));
   }
 
   private List<KpiLine> lines(List<KpiMonth> rows) {

@@ -11,8 +11,8 @@ import org.dhatim.fastexcel.Workbook;
 
 /**
  * A county's report as an XLSX workbook, for offices that file or work on the figures: a summary,
- * every KPI, "where the points are", the year's trajectory and the city's counties (names, scores,
- * grades and ranks only). Ratios are stored as the unrounded gold values, shown as percentages.
+ * every KPI, "where the points are", why the score moved, the flagged targets, the year's trajectory
+ * and the city's counties (names, scores, grades and ranks only). Ratios are stored as the unrounded gold values, shown as percentages.
  */
 public final class CountyWorkbook {
   private CountyWorkbook() {}
@@ -23,6 +23,8 @@ public final class CountyWorkbook {
       summary(workbook, r);
       kpis(workbook, r);
       gains(workbook, r);
+      reasons(workbook, r);
+      flags(workbook, r);
       trajectory(workbook, r);
       city(workbook, r);
       workbook.finish();
@@ -46,6 +48,11 @@ public final class CountyWorkbook {
         .formats(null, XlsxSheet.SIGNED_INTEGER).row("全省排名较上月（正数为上升）", s.rankChange())
         .row("市州内排名较上月（正数为上升）", r.cityRankChange())
         .formats(null, null).row("计分指标数", s.kpisScored());
+    if (r.interval() != null && r.interval().low() != null) {
+      sheet.row("全省排名稳健区间", r.interval().text()).formats(null, XlsxSheet.PERCENT)
+          .row("进入前10名的概率", r.interval().pTop10()).row("落入后10名的概率", r.interval().pBottom10())
+          .formats(null, null);
+    }
     r.notices().forEach(n -> sheet.row("提示", n.text()));
   }
 
@@ -78,6 +85,31 @@ public final class CountyWorkbook {
     BigDecimal total = PointGain.total(r.gains());
     sheet.row("合计", null, null, null, null, total);
     sheet.note("可提分 = 100 × 该指标权重 ÷ 已下达目标的计分指标权重之和 × (1 − 进度比)；各项可以相加。");
+  }
+
+  /** Every part of the score change (gold.score_change_parts), not only the three the page names: they add up to it. */
+  private static void reasons(Workbook workbook, CountyReport r) {
+    XlsxSheet sheet = new XlsxSheet(workbook, "变化原因").widths(24, 24, 16, 14, 14)
+        .header(false, "组成部分", "指标", "对得分的影响", "本月指标得分", "上月指标得分")
+        .formats(null, null, null, XlsxSheet.TWO_DECIMALS, XlsxSheet.TWO_DECIMALS);
+    if (r.score().scoreChange() == null) {
+      sheet.note("没有上月得分可比，不分解得分变化。");
+      return;
+    }
+    for (ChangePart p : r.changeParts()) {
+      sheet.row(p.component(), p.renormalisation() ? "计分指标范围变化" : r.kpiName(p.component()), p.contribution(),
+          p.kpiScore(), p.kpiScorePrevious());
+    }
+    sheet.row("合计（= 得分较上月）", null, r.score().scoreChange());
+    sheet.note("每项指标的影响 = 该指标加权得分本月与上月之差 ÷ 本月计分指标权重之和；计分指标范围变化 = 权重重新折算的影响。各项之和等于得分变化（精确到 12 位小数）。");
+  }
+
+  private static void flags(Workbook workbook, CountyReport r) {
+    XlsxSheet sheet = new XlsxSheet(workbook, "目标合理性").widths(24, 24, 14, 80).header(false, "指标代码", "指标", "提示", "依据");
+    r.flags().forEach(f -> sheet.row(f.kpiCode(), r.kpiName(f.kpiCode()), f.label(), f.reason()));
+    if (r.flags().isEmpty()) {
+      sheet.note("本月没有需要提示的目标。");
+    }
   }
 
   private static void trajectory(Workbook workbook, CountyReport r) {

@@ -9,11 +9,12 @@ import java.util.Optional;
 /**
  * What one report run reads from gold, once, as plain records: the period's KPI rows by county,
  * every county's score rows from January of the period's year to the period (the trajectory), the
- * previous calendar month's when the warehouse has it (city-rank change), and the latest export
- * date. Small — 183 counties × 13 KPIs and ≤ 13 months of scores — so reports render without Spark.
+ * previous calendar month's when the warehouse has it (city-rank change), the checks on the
+ * period's scores, and the latest export date. Small — 183 counties × 13 KPIs and ≤ 13 months of
+ * scores — so reports render without Spark.
  */
 public record GoldExtract(YearMonth period, LocalDate dataAsOf, Map<YearMonth, List<CountyScore>> scoresByMonth,
-    Map<String, List<KpiMonth>> kpisByCounty) {
+    Map<String, List<KpiMonth>> kpisByCounty, ScoreChecks checks) {
 
   public List<CountyScore> scores(YearMonth month) {
     return scoresByMonth.getOrDefault(month, List.of());

@@ -45,7 +45,39 @@ public final class GoldReader {
     if (inGold.contains(period.minusMonths(1)) && period.getMonthValue() == 1) {
       months.add(0, period.minusMonths(1));
     }
-    return new GoldExtract(period, ExportDays.latest(spark, layout), scores(months), kpis(period));
+    return new GoldExtract(period, ExportDays.latest(spark, layout), scores(months), kpis(period), checks(period));
+  }
+
+  private ScoreChecks checks(YearMonth period) {
+    Map<String, RankInterval> intervals = new TreeMap<>();
+    for (Row r : rows(GoldTables.RANK_UNCERTAINTY, period, "county_code", "rank_low", "rank_high", "p_top10",
+        "p_bottom10", "draws")) {
+      intervals.put(r.getString(0), new RankInterval((Integer) r.get(1), (Integer) r.get(2), (Double) r.get(3),
+          (Double) r.get(4), r.getInt(5)));
+    }
+    Map<String, List<TargetFlag>> flags = new TreeMap<>();
+    for (Row r : rows(GoldTables.TARGET_FLAGS, period, "county_code", "kpi_code", "flag", "target", "actual_ytd",
+        "pace", "last_year_actual", "robust_z", "threshold")) {
+      flags.computeIfAbsent(r.getString(0), c -> new ArrayList<>()).add(new TargetFlag(r.getString(0), r.getString(1),
+          r.getString(2), (BigDecimal) r.get(3), (BigDecimal) r.get(4), (Double) r.get(5), (BigDecimal) r.get(6),
+          (Double) r.get(7), (Double) r.get(8)));
+    }
+    Map<String, List<ChangePart>> parts = new TreeMap<>();
+    for (Row r : rows(GoldTables.SCORE_CHANGE_PARTS, period, "county_code", "component", "contribution",
+        "kpi_score", "kpi_score_previous")) {
+      parts.computeIfAbsent(r.getString(0), c -> new ArrayList<>()).add(new ChangePart(r.getString(0), r.getString(1),
+          (BigDecimal) r.get(2), (Double) r.get(3), (Double) r.get(4)));
+    }
+    return new ScoreChecks(intervals, flags, parts);
+  }
+
+  /** The period's rows of a table, ordered by its first columns; none when the table does not exist yet. */
+  private List<Row> rows(String table, YearMonth period, String... columns) {
+    if (!layout.exists(table)) {
+      return List.of();
+    }
+    return table(table).where(inPeriods(List.of(period))).selectExpr(columns)
+        .orderBy(columns[0], columns[1]).collectAsList();
   }
 
   private TreeSet<YearMonth> periods() {

@@ -17,8 +17,11 @@ import org.tianfu.warehouse.metrics.Methodology;
 public record Leaderboard(YearMonth period, String methodologyVersion, LocalDate dataAsOf, List<Entry> ranked,
     List<CityGroup> cities, Map<String, Integer> gradeCounts, int scoredCount, List<Notice> notices) {
 
-  /** A county's row; {@code cityRankChange} as {@link GoldExtract#cityRankChange}. */
-  public record Entry(CountyScore score, Integer cityRankChange) {}
+  /**
+   * A county's row; {@code cityRankChange} as {@link GoldExtract#cityRankChange}, {@code interval}
+   * its rank interval (null when gold has none), {@code flags} its flagged targets.
+   */
+  public record Entry(CountyScore score, Integer cityRankChange, RankInterval interval, List<TargetFlag> flags) {}
 
   public record CityGroup(String cityCode, String cityName, List<Entry> entries) {}
 
@@ -29,7 +32,8 @@ public record Leaderboard(YearMonth period, String methodologyVersion, LocalDate
 
   public static Leaderboard of(GoldExtract gold, Methodology methodology) {
     List<Entry> ranked = gold.periodScores().stream().sorted(BY_PROVINCE_RANK)
-        .map(s -> new Entry(s, gold.cityRankChange(s.countyCode()))).toList();
+        .map(s -> new Entry(s, gold.cityRankChange(s.countyCode()), gold.checks().interval(s.countyCode()),
+            gold.checks().flags(s.countyCode()))).toList();
 
     Map<String, List<Entry>> byCity = new LinkedHashMap<>();
     ranked.stream().sorted(Comparator.comparing((Entry e) -> e.score().cityCode())

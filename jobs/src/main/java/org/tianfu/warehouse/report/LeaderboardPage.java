@@ -10,14 +10,14 @@ import org.tianfu.warehouse.metrics.Methodology;
 record LeaderboardPage(ReportAssets assets, String footer, String periodText, String methodologyVersion,
     String dataAsOf, int scoredCount, int countyCount, int cityCount, boolean anyScored, List<Notice> notices,
     List<GradeCount> grades, List<Row> ranked, List<City> cities, String capPercent, String gradeBands,
-    String chartData) {
+    String uncertaintyRule, String chartData) {
 
   record GradeCount(String grade, int count) {}
 
   record Row(String countyCode, String countyName, String cityCode, String cityName, String href,
       String rankProvince, String rankChange, String rankChangeClass, String score, String scoreChange,
       String scoreChangeClass, String grade, String rankCity, String cityRankChange, String cityRankChangeClass,
-      int kpisScored) {}
+      int kpisScored, String rankInterval, String flagMarker, String flagTitle) {}
 
   record City(String cityCode, String cityName, int size, int ranked, List<Row> entries) {}
 
@@ -34,7 +34,7 @@ record LeaderboardPage(ReportAssets assets, String footer, String periodText, St
         cities.size(), board.scoredCount() > 0, board.notices(), grades,
         board.ranked().stream().map(e -> row(e, files)).toList(), cities,
         Figures.percentText(methodology.kpiScoreCap(), ""), CountyPage.gradeBands(methodology),
-        ReportAssets.json(chartData(board, methodology)));
+        CountyPage.uncertaintyRule(methodology), ReportAssets.json(chartData(board, methodology)));
   }
 
   private static Row row(Leaderboard.Entry e, ReportFiles files) {
@@ -45,7 +45,9 @@ record LeaderboardPage(ReportAssets assets, String footer, String periodText, St
         Figures.direction(s.rankChange()), s.scored() ? Figures.twoDecimals(s.score2dp()) : "未评分",
         s.scoreChange() == null ? "—" : Figures.signedTwoDecimals(s.scoreChange()), Figures.direction(s.scoreChange()),
         s.grade() == null ? "—" : s.grade(), s.rankCity() == null ? "—" : s.rankCity().toString(),
-        Figures.rankChange(e.cityRankChange()), Figures.direction(e.cityRankChange()), s.kpisScored());
+        Figures.rankChange(e.cityRankChange()), Figures.direction(e.cityRankChange()), s.kpisScored(),
+        e.interval() == null ? "—" : e.interval().text(), e.flags().isEmpty() ? "" : "⚑ " + e.flags().size(),
+        String.join("；", e.flags().stream().map(f -> f.kpiCode() + " " + f.label()).toList()));
   }
 
   private static ObjectNode chartData(Leaderboard board, Methodology methodology) {
