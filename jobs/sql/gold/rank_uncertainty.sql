@@ -20,24 +20,32 @@ drawn AS (
   GROUP BY s.period, s.county_code, w.draw
 ),
 ranked AS (
-  -- Ranked as county_scores.sql ranks: round(score, 2), standard competition ranking; from the
-  -- bottom the same way, for the bottom 10.
   SELECT period, county_code, draw,
-         RANK() OVER (PARTITION BY period, draw ORDER BY ROUND(CAST(score AS DECIMAL(20,10)), 2) DESC) AS rank_top,
-         RANK() OVER (PARTITION BY period, draw ORDER BY ROUND(CAST(score AS DECIMAL(20,10)), 2) ASC) AS rank_bottom
-  FROM drawn
+         RANK() OVER (PARTITION BY period, draw ORDER BY score_2dp DESC) AS rank_top,
+         COUNT(*) OVER (PARTITION BY period, draw ORDER BY score_2dp DESC
+                        RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS at_or_above,
+         COUNT(*) OVER (PARTITION BY period, draw ORDER BY score_2dp DESC
+                        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS scored_counties
+  FROM (SELECT d.*, ROUND(CAST(score AS DECIMAL(20,10)), 2) AS score_2dp FROM drawn d) x
 ),
-ordered AS (
-  SELECT r.*, ROW_NUMBER() OVER (PARTITION BY period, county_code ORDER BY rank_top) AS position
-  FROM ranked r
+histogram AS (
+  SELECT period, county_code, rank_top, COUNT(*) AS draws_at,
+         SUM(CASE WHEN scored_counties - at_or_above + 1 <= 10 THEN 1 ELSE 0 END) AS bottom10_draws
+  FROM ranked
+  GROUP BY period, county_code, rank_top
+),
+cumulative AS (
+  SELECT h.*, SUM(draws_at) OVER (PARTITION BY period, county_code ORDER BY rank_top
+                                  ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS draws_up_to
+  FROM histogram h
 ),
 summary AS (
   SELECT o.period, o.county_code,
-         MAX(CASE WHEN o.position = u.low_position THEN o.rank_top END) AS rank_low,
-         MAX(CASE WHEN o.position = u.high_position THEN o.rank_top END) AS rank_high,
-         SUM(CASE WHEN o.rank_top <= 10 THEN 1 ELSE 0 END) AS top10_draws,
-         SUM(CASE WHEN o.rank_bottom <= 10 THEN 1 ELSE 0 END) AS bottom10_draws
-  FROM ordered o
+         MIN(CASE WHEN o.draws_up_to >= u.low_position THEN o.rank_top END) AS rank_low,
+         MIN(CASE WHEN o.draws_up_to >= u.high_position THEN o.rank_top END) AS rank_high,
+         SUM(CASE WHEN o.rank_top <= 10 THEN o.draws_at ELSE 0 END) AS top10_draws,
+         SUM(o.bottom10_draws) AS bottom10_draws
+  FROM cumulative o
   CROSS JOIN uncertainty_rules u
   GROUP BY o.period, o.county_code
 )
