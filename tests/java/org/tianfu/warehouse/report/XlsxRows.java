@@ -10,10 +10,10 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
 /** A written workbook read back: sheet name → rows, in order. */
-final class XlsxRows {
+public final class XlsxRows {
   private XlsxRows() {}
 
-  static Map<String, List<Row>> read(Path file) throws IOException {
+  public static Map<String, List<Row>> read(Path file) throws IOException {
     Map<String, List<Row>> sheets = new java.util.LinkedHashMap<>();
     try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
       for (Sheet sheet : workbook.getSheets().toList()) {
@@ -24,7 +24,7 @@ final class XlsxRows {
   }
 
   /** The first row whose first cell is {@code key}, by column header. */
-  static Map<String, String> rowByFirstCell(List<Row> rows, String key) {
+  public static Map<String, String> rowByFirstCell(List<Row> rows, String key) {
     Row header = rows.get(0);
     for (Row row : rows) {
       if (row.getCellCount() > 0 && key.equals(row.getCellText(0))) {

@@ -87,7 +87,14 @@ public final class SqlCommand implements Callable<Integer> {
     if (format == OutputFormat.PARQUET && engine == Engine.SPARK) {
       throw new UserError("--format parquet is written by DuckDB: drop --engine spark");
     }
-    if (out != null && out.toAbsolutePath().normalize().startsWith(Path.of(layout.root()))) {
+    if (out != null) {
+      requireOutside(out, layout);
+    }
+  }
+
+  /** A file the command writes must not land among the warehouse's tables. */
+  static void requireOutside(Path out, WarehouseLayout layout) {
+    if (out.toAbsolutePath().normalize().startsWith(Path.of(layout.root()))) {
       throw new UserError("--out " + out + " is inside the warehouse, which only the pipeline writes");
     }
   }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     description = "天府科技云 county performance warehouse: landing → bronze → silver → gold.",
     subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, SqlCommand.class,
         PlanCommand.class, StatusCommand.class, AirflowCommand.class,
-        ReportCommand.class})
+        ReportCommand.class, ScoreCommand.class})
 public final class Warehouse implements Runnable {
   static final int USER_ERROR = 2;
   /** Another run holds the warehouse: nothing was done, try again later. */
