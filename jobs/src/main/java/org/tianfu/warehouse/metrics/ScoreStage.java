@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.tianfu.warehouse.models.SparkEngine;
 import org.tianfu.warehouse.models.SqlModels;
 import org.tianfu.warehouse.state.DirtyPeriods;
+import org.tianfu.warehouse.store.Concurrently;
 import org.tianfu.warehouse.store.WarehouseLayout;
 
 /**
@@ -53,12 +54,19 @@ public final class ScoreStage {
       engine.register(Periods.relation(inputs));
       gold.read(GoldTables.KPI_COUNTY_MONTH, withDecembers).createOrReplaceTempView("kpi_county_month");
       SqlModels.SCORING.forEach(m -> SqlModels.define(engine, m));
-      written.put(GoldTables.COUNTY_SCORES, gold.replace(spark.table("county_scores"), GoldTables.COUNTY_SCORES, months));
-      written.put(GoldTables.SCORE_CHANGE_PARTS,
-          gold.replace(spark.table("score_change_parts"), GoldTables.SCORE_CHANGE_PARTS, months));
-      written.put(GoldTables.RANK_UNCERTAINTY,
-          gold.replace(spark.table("rank_uncertainty"), GoldTables.RANK_UNCERTAINTY, months));
-      written.put(GoldTables.TARGET_FLAGS, gold.replace(spark.table("target_flags"), GoldTables.TARGET_FLAGS, flagMonths));
+      // Four small writes side by side: one plans or commits while another computes.
+      Map<String, TreeSet<YearMonth>> writes = new LinkedHashMap<>();
+      writes.put(GoldTables.COUNTY_SCORES, months);
+      writes.put(GoldTables.SCORE_CHANGE_PARTS, months);
+      writes.put(GoldTables.RANK_UNCERTAINTY, months);
+      writes.put(GoldTables.TARGET_FLAGS, flagMonths);
+      List<String> tables = List.copyOf(writes.keySet());
+      // Each table is the model of its name (gold.rank_uncertainty is the view rank_uncertainty).
+      List<Long> rows = Concurrently.each(tables, table ->
+          gold.replace(spark.table(table.substring(table.indexOf('.') + 1)), table, writes.get(table)));
+      for (int i = 0; i < tables.size(); i++) {
+        written.put(tables.get(i), rows.get(i));
+      }
     }
     dirtyPeriods.remove(DirtyPeriods.SCORES, marked);
     return written;
