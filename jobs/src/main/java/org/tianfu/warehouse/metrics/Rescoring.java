@@ -22,9 +22,10 @@ public final class Rescoring {
   private Rescoring() {}
 
   /**
-   * Defines the scoring models on {@code engine} for {@code months}. {@code kpiCountyMonth} must hold
-   * those months, the month before each (for score_change) and the December before each year (for
-   * last year's actual), in the columns of {@link #KPI_COUNTY_MONTH}.
+   * Defines the scoring models on {@code engine} for {@code months}, over {@code kpiCountyMonth} in the
+   * columns of {@link #KPI_COUNTY_MONTH}. Scores, ranks and intervals need only those months' rows;
+   * score_change and its parts also need the month before each (in {@code months} too), and the
+   * outlier flags the December before each year (last year's actual).
    */
   public static void define(SqlEngine engine, Methodology methodology, List<Object[]> kpiCountyMonth,
       Collection<YearMonth> months) {
